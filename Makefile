@@ -1,0 +1,58 @@
+# Two commands for everything:
+#   make lab   set up .venv (first time only) and open the lessons in JupyterLab
+#   make test  set up .venv with the test tools (first time only) and run the whole suite
+# Re-running either is quick: pip runs again only when pyproject.toml has changed.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP_FLAGS ?= --disable-pip-version-check --quiet
+PORT ?= 8888
+PYTEST_ARGS ?=
+
+.PHONY: lab test setup setup-test release release-check lint bench clean help
+
+help:
+	@echo "make lab      set up and open the lessons in JupyterLab"
+	@echo "make test     set up and run the whole test suite"
+	@echo "make release  regenerate exercises/ from solutions/"
+	@echo "make bench    run the benchmarks in bench/"
+	@echo "make clean    remove .venv and caches"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install $(PIP_FLAGS) --upgrade pip
+
+$(VENV)/.installed-lab: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install $(PIP_FLAGS) -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install $(PIP_FLAGS) -e '.[test]'
+	@touch $@ $(VENV)/.installed-lab
+
+setup: $(VENV)/.installed-lab
+
+setup-test: $(VENV)/.installed-test
+
+lab: setup
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
+		--LabApp.news_url=None --ServerApp.port=$(PORT)
+
+test: setup-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+release: setup
+	$(BIN)/python -m kit release
+
+release-check: setup
+	$(BIN)/python -m kit release --check
+
+lint: setup-test
+	$(BIN)/ruff check kit tests bench
+
+bench: setup-test
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,97 @@
+"""Nothing in the kit downloads anything at run time.
+
+Each public entry point runs in a fresh interpreter with sockets refused, an empty NLTK data
+path and an empty HOME, so a hidden download or a dependency on downloaded data fails loudly.
+Where the machine allows it (`unshare -rn`), the same runs in a network namespace with no
+network at all.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from tests.conftest import REPO
+
+GUARD = textwrap.dedent(
+    """
+    import socket
+    attempts = []
+    def _refuse(self, address, *args, **kwargs):
+        attempts.append(address)
+        raise OSError(f"network blocked by the offline test: {address!r}")
+    socket.socket.connect = _refuse
+    socket.socket.connect_ex = _refuse
+    def _no_dns(*args, **kwargs):
+        attempts.append(args[:2])
+        raise OSError("DNS blocked by the offline test")
+    socket.getaddrinfo = _no_dns
+    """
+)
+
+#: Code that exercises the kit's public functions. Each module adds its own entry points.
+EXERCISE = textwrap.dedent(
+    """
+    import kit
+    story = kit.load_story()
+    for version in story:
+        version.paragraphs, version.sentences, version.words, version.summary()
+    str(story)
+    import textstat
+    for version in story:
+        textstat.flesch_reading_ease(version.body)
+        textstat.syllable_count(version.body)
+        textstat.gunning_fog(version.body)
+        textstat.dale_chall_readability_score(version.body)
+    """
+)
+
+FINISH = textwrap.dedent(
+    """
+    assert not attempts, f"network use attempted: {attempts}"
+    print("OFFLINE-OK")
+    """
+)
+
+
+def _run(command: list[str], tmp_path) -> subprocess.CompletedProcess:
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "NLTK_DATA": str(tmp_path / "no-nltk-data"),
+        "MPLCONFIGDIR": str(tmp_path / "mpl"),
+        "PYTHONPATH": str(REPO),
+    }
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_public_functions_run_with_sockets_blocked(tmp_path):
+    code = GUARD + EXERCISE + FINISH
+    result = _run([sys.executable, "-c", code], tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "OFFLINE-OK" in result.stdout
+
+
+def test_guard_catches_a_download(tmp_path):
+    """The guard itself must fail when code reaches for the network."""
+    code = GUARD + "import nltk\nnltk.download('cmudict', quiet=True)\n" + FINISH
+    result = _run([sys.executable, "-c", code], tmp_path)
+    assert "OFFLINE-OK" not in result.stdout
+
+
+def test_public_functions_run_without_any_network(tmp_path):
+    unshare = shutil.which("unshare")
+    if unshare is None or subprocess.run([unshare, "-rn", "true"]).returncode != 0:
+        pytest.skip("unshare -rn is not available here: cannot create a network namespace")
+    result = _run(
+        [unshare, "-rn", sys.executable, "-c", EXERCISE + "print('OFFLINE-OK')"], tmp_path
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "OFFLINE-OK" in result.stdout
