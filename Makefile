@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 PIP_FLAGS ?= --disable-pip-version-check --quiet
 PORT ?= 8888
 PYTEST_ARGS ?=
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab test setup setup-test release release-check lint bench clean help
 
@@ -37,7 +39,7 @@ setup-test: $(VENV)/.installed-test
 
 lab: setup
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
-		--LabApp.news_url=None --ServerApp.port=$(PORT)
+		--LabApp.news_url=None --ServerApp.port=$(PORT) $(ALLOW_ROOT)
 
 test: setup-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
