@@ -1,0 +1,146 @@
+"""Figures for the analyses: matplotlib Figure objects, ready to show in a notebook.
+
+Each function returns a :class:`matplotlib.figure.Figure` built with the object API (no
+``pyplot``, no global state, nothing shown by side effect): the last line of a notebook cell
+displays it, and ``figure.savefig("file.png")`` saves it. Colours are the Okabe-Ito palette,
+which readers with colour-blindness can tell apart; unreliable values are also hatched and
+labelled, so colour is never the only cue. Widths stay within 9 inches.
+
+>>> import kit
+>>> figure = readability_figure(kit.load_story())
+>>> figure.axes[0].get_title()
+'Readability grade levels by version'
+"""
+
+from __future__ import annotations
+
+from kit.locate import as_versions
+from kit.story import Story, Version
+
+#: Okabe & Ito (2008) colour-blind-safe palette.
+OKABE_ITO = (
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#009E73",  # bluish green
+    "#F0E442",  # yellow
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#000000",  # black
+)
+GRADE_AXIS_LIMIT = 25
+
+
+def _figure(width: float = 8.0, height: float = 4.5):
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(min(width, 9.0), height), layout="constrained")
+
+
+def readability_figure(target: Story | Version | str, reference_grade: float | None = 7):
+    """Grouped bars: each grade-level formula for each version, unreliable ones hatched.
+
+    Values beyond grade 25 are cut at the top and printed on the bar. The dashed line marks
+    ``reference_grade`` (US adults read on average at about 7th-grade level, DuBay 2004);
+    pass None to leave it out.
+
+    >>> import kit
+    >>> figure = readability_figure(kit.load_story()["001"], reference_grade=None)
+    >>> figure.axes[0].get_ylabel()
+    'US school grade (higher = harder)'
+    """
+    from kit.readability import GRADE_FORMULAS, readability_table
+
+    table = readability_table(target)
+    figure = _figure()
+    axes = figure.add_subplot()
+    versions = list(table.index)
+    group_width = 0.8
+    bar_width = group_width / len(GRADE_FORMULAS)
+    for number, formula in enumerate(GRADE_FORMULAS):
+        for position, version_id in enumerate(versions):
+            value = float(table.loc[version_id, formula])
+            reliable = bool(table.loc[version_id, "reliable"])
+            if formula == "SMOG":
+                reliable = reliable and bool(table.loc[version_id, "SMOG reliable"])
+            x = position - group_width / 2 + (number + 0.5) * bar_width
+            shown = max(min(value, GRADE_AXIS_LIMIT), 0)
+            axes.bar(
+                x,
+                shown,
+                width=bar_width * 0.95,
+                color=OKABE_ITO[number],
+                edgecolor="black",
+                linewidth=0.6,
+                hatch=None if reliable else "///",
+                label=formula if position == 0 else None,
+            )
+            if value > GRADE_AXIS_LIMIT:
+                axes.text(x, shown - 0.5, f"{value:.0f}", rotation=90, ha="center", va="top")
+    for position, version_id in enumerate(versions):
+        if not bool(table.loc[version_id, "reliable"]):
+            axes.annotate(
+                "not meaningful\n(see 'why' in the table)",
+                (position, GRADE_AXIS_LIMIT),
+                xytext=(0, -4),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                fontsize=8,
+                bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.9},
+            )
+    if reference_grade is not None:
+        axes.axhline(reference_grade, color="black", linestyle="--", linewidth=1)
+        axes.text(
+            len(versions) - 0.5,
+            reference_grade + 0.3,
+            f"grade {reference_grade}: average US adult reader (DuBay 2004)",
+            ha="right",
+            fontsize=8,
+        )
+    axes.set_xticks(range(len(versions)), [f"version {v}" for v in versions])
+    axes.set_ylim(0, GRADE_AXIS_LIMIT)
+    axes.set_ylabel("US school grade (higher = harder)")
+    axes.set_xlabel("version of the story (hatched bars: the formula's assumptions do not hold)")
+    axes.set_title("Readability grade levels by version")
+    axes.legend(title="formula", fontsize=8, loc="upper left", ncols=2)
+    return figure
+
+
+def lexical_choices_figure(target: Story | Version | str, group: str | None = None):
+    """Horizontal bars: how often each word of the concept groups occurs, per version.
+
+    >>> import kit
+    >>> figure = lexical_choices_figure(kit.load_story(), group="the government's measures")
+    >>> figure.axes[0].get_xlabel()
+    'occurrences per 1,000 words'
+    """
+    from kit.framing import lexical_choices
+
+    table = lexical_choices(target)
+    if group is not None:
+        table = table[table["group"] == group]
+    versions = [version.id for version in as_versions(target)]
+    labels = [f"{row['group']}: {row['choice']}" for _, row in table.iterrows()]
+    figure = _figure(8.0, max(2.5, 0.3 * len(labels) * max(1, len(versions)) / 2 + 1.5))
+    axes = figure.add_subplot()
+    height = 0.8 / max(1, len(versions))
+    for number, version_id in enumerate(versions):
+        values = table[f"{version_id} per 1,000 words"].to_list()
+        positions = [row + number * height for row in range(len(labels))]
+        axes.barh(
+            positions,
+            values,
+            height=height * 0.95,
+            color=OKABE_ITO[number % len(OKABE_ITO)],
+            hatch=("", "//", "..", "xx", "\\\\")[number % 5],
+            edgecolor="black",
+            linewidth=0.5,
+            label=f"version {version_id}",
+        )
+    axes.set_yticks([row + 0.4 - height / 2 for row in range(len(labels))], labels, fontsize=8)
+    axes.invert_yaxis()
+    axes.set_xlabel("occurrences per 1,000 words")
+    axes.set_title("Which word each version chose" + (f" ({group})" if group else ""))
+    axes.legend(fontsize=8)
+    return figure

@@ -1,0 +1,125 @@
+"""The kit's curated word lists (``data/lexicons/*.toml``), each entry with its source.
+
+An installed kit carries them inside the package (``kit/_data/lexicons``); a source checkout
+keeps them in ``data/lexicons``. Lexicons are read once and cached.
+
+>>> sorted(lexicon_names())
+['concept_groups', 'reporting_verbs', 'text_residue', 'tortured_phrases', 'translation_signals']
+>>> entry = load_lexicon("tortured_phrases")["entries"][0]
+>>> entry["phrase"], entry["expected"]
+('United Country', 'United States')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kit.errors import KitError
+
+LEXICON_FORMAT = "kit-lexicon/1"
+
+
+class LexiconError(KitError, ValueError):
+    """A lexicon file is missing or malformed."""
+
+
+def lexicon_dir() -> Path:
+    """Return the folder of the lexicons: ``kit/_data/lexicons``, else ``<repo>/data/lexicons``.
+
+    >>> (lexicon_dir() / "tortured_phrases.toml").is_file()
+    True
+    """
+    package = Path(__file__).resolve().parent
+    candidates = (package / "_data" / "lexicons", package.parent / "data" / "lexicons")
+    for candidate in candidates:
+        if candidate.is_dir() and any(candidate.glob("*.toml")):
+            return candidate
+    raise LexiconError(
+        f"The kit's lexicons were not found (looked in {candidates[0]} and {candidates[1]}). "
+        "Reinstall the kit from a full copy of the repository."
+    )
+
+
+def lexicon_names() -> list[str]:
+    """The names of the available lexicons (file names without ``.toml``)."""
+    return sorted(path.stem for path in lexicon_dir().glob("*.toml"))
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> dict[str, Any]:
+    """Read one lexicon by name and return its TOML content as a dict.
+
+    >>> load_lexicon("nonsense")
+    Traceback (most recent call last):
+    ...
+    kit.lexicons.LexiconError: No lexicon 'nonsense' in ... Valid names: 'concept_groups', ...
+    """
+    folder = lexicon_dir()
+    path = folder / f"{name}.toml"
+    if not path.is_file():
+        valid = ", ".join(repr(n) for n in lexicon_names())
+        raise LexiconError(f"No lexicon {name!r} in {folder}. Valid names: {valid}.")
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        content = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise LexiconError(
+            f"{path} is not valid UTF-8 TOML: {error}. Fix that line, or restore the file "
+            "with 'git checkout -- data/lexicons'."
+        ) from None
+    if content.get("format") != LEXICON_FORMAT:
+        raise LexiconError(f"{path} should start with format = {LEXICON_FORMAT!r}.")
+    return content
+
+
+@lru_cache(maxsize=None)
+def compiled_patterns(name: str, key: str = "entries") -> tuple[tuple[re.Pattern, dict], ...]:
+    """The entries of a lexicon with their ``pattern`` compiled (ignoring case by default)."""
+    entries = load_lexicon(name).get(key, [])
+    compiled = []
+    for number, entry in enumerate(entries, start=1):
+        flags = 0 if entry.get("case_sensitive", name == "translation_signals") else re.I
+        try:
+            compiled.append((re.compile(entry["pattern"], flags), entry))
+        except (KeyError, re.error) as error:
+            raise LexiconError(
+                f"{lexicon_dir() / (name + '.toml')}, entry #{number} under [{key}]: its "
+                f"pattern is missing or not a valid regular expression ({error})."
+            ) from None
+    return tuple(compiled)
+
+
+@lru_cache(maxsize=None)
+def stop_words() -> frozenset[str]:
+    """A short list of English function words (the kit's own; NLTK's would need a download).
+
+    >>> "the" in stop_words(), "clampdown" in stop_words()
+    (True, False)
+    """
+    return frozenset(load_lexicon("text_residue")["stop_words"]["words"])
+
+
+@lru_cache(maxsize=None)
+def reporting_verb_forms() -> dict[str, dict[str, Any]]:
+    """Map every form of a reporting verb ("says", "insisted") to its lexicon entry.
+
+    >>> reporting_verb_forms()["claims"]["stance"]
+    'casts doubt'
+    """
+    forms: dict[str, dict[str, Any]] = {}
+    for entry in load_lexicon("reporting_verbs")["entries"]:
+        for form in entry["forms"]:
+            forms[form] = entry
+    return forms
+
+
+@lru_cache(maxsize=None)
+def concept_groups() -> tuple[dict[str, Any], ...]:
+    """The concept groups for framing: each with ``name``, ``note``, ``source`` and ``words``."""
+    return tuple(load_lexicon("concept_groups")["groups"])
