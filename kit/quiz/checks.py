@@ -35,11 +35,20 @@ def normalise_text(text: str) -> str:
     >>> normalise_text("Lilly Pérez")
     'lilly perez'
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    without_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = _SPACES.sub(" ", without_accents.casefold()).strip()
-    folded = folded.rstrip(".").strip()
-    return folded.strip(_QUOTES).strip()
+    folded = text
+    for _ in range(5):  # folding can expose more to fold (e.g. "ℌ" -> "H"); stop when stable
+        previous = folded
+        decomposed = unicodedata.normalize("NFKD", folded.casefold())
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+        folded = _SPACES.sub(" ", folded)
+        while True:
+            trimmed = folded.strip().strip(_QUOTES).rstrip(".")
+            if trimmed == folded:
+                break
+            folded = trimmed
+        if folded == previous:
+            break
+    return folded
 
 
 def text_matches(value: Any, expected: str | Iterable[str]) -> bool:
