@@ -48,6 +48,19 @@ EXERCISE = textwrap.dedent(
         textstat.syllable_count(version.body)
         textstat.gunning_fog(version.body)
         textstat.dale_chall_readability_score(version.body)
+    import tempfile
+    from kit import quiz
+    quiz_folder = tempfile.mkdtemp()
+    book = quiz.AnswerBook("offline_quiz", folder=quiz_folder)
+    book.single_choice("q1", "Which?", ["000", "001", "004"]).answer("004")
+    book.multiple_choice("q2", "All?", ["a", "b", "c"]).answer(["a"])
+    book.text("q3", "Word?").answer("clampdown")
+    book.number("q4", "Count?").answer(1)
+    book.progress()
+    assert quiz.recorded_answer("offline_quiz", "q1", folder=quiz_folder) == "004"
+    quiz.text_matches("Clampdown", "clampdown"), quiz.number_close(1.0, 1)
+    spec = {"id": "p", "kind": "number", "prompt": "Count?", "answer": 1}
+    quiz.practice(quiz.encode_practice(spec)).check()
     """
 )
 
