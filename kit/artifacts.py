@@ -1,0 +1,282 @@
+"""Artifacts: traces that machine translation, synonym spinning or preprocessing left in a text.
+
+Each finding gives the version, its position (character offset in ``version.text`` and
+paragraph number), the signal, the evidence (the words themselves) and a plain explanation.
+These are heuristics, not proof: a signal says "look here", and a careful reader checks the
+original. The curated lists behind them are in ``data/lexicons/`` with their sources.
+
+Main entry points:
+
+- :func:`find_artifacts` (story or version) -> :class:`Findings` (a list of :class:`Finding`
+  with ``.to_frame()`` and a notebook display)
+- :func:`tortured_phrases`, :func:`translation_signals`, :func:`preprocessing_signals`
+  (version) -> lists of findings, one family each
+- cross-version checks, run by :func:`find_artifacts` on a story: name drift ("Lilly" /
+  "Lety" / "Ledy"), pronoun genders, quotations that differ between versions
+  (in :mod:`kit.crosscheck`)
+
+>>> import kit
+>>> findings = find_artifacts(kit.load_story())
+>>> sorted({f.signal for f in findings if f.version == "001"})
+['article does not fit the next word', 'name drift', 'quotation differs between versions', 'tortured phrase']
+>>> [f.evidence for f in findings if f.version == "000" and "abbreviation" in f.signal][0]
+'USUU'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from kit.lexicons import compiled_patterns, load_lexicon, stop_words
+from kit.locate import as_versions, fold, paragraph_number, snippet
+from kit.story import Story, Version
+
+HEURISTIC_NOTE = (
+    "These findings are heuristic signals, not proof: each says where to look and why. "
+    "Check them against the text and, where you can, the original."
+)
+CATEGORIES = ("translation", "spinning", "preprocessing", "cross-version")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One signal in one version, with where it is and what it may mean."""
+
+    version: str
+    paragraph: int
+    offset: int
+    category: str
+    signal: str
+    evidence: str
+    explanation: str
+    source: str = ""
+
+
+class Findings(list):
+    """A list of :class:`Finding` that shows as a table in a notebook, with the caveat."""
+
+    note = HEURISTIC_NOTE
+
+    def to_frame(self):
+        """The findings as a pandas DataFrame (one row per finding)."""
+        import pandas as pd
+
+        columns = list(Finding.__dataclass_fields__)
+        return pd.DataFrame([asdict(finding) for finding in self], columns=columns)
+
+    def by(self, **criteria) -> Findings:
+        """The findings whose fields equal the given values, e.g. ``findings.by(version="001")``."""
+        return Findings(f for f in self if all(getattr(f, k) == v for k, v in criteria.items()))
+
+    def __str__(self) -> str:
+        lines = [self.note, ""]
+        for f in self:
+            lines.append(f"[{f.version} ¶{f.paragraph} @{f.offset}] {f.category}: {f.signal}")
+            lines.append(f"    evidence: {f.evidence}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        table = self.to_frame().to_html(index=False, escape=True)
+        return f"<p><em>{escape(self.note)}</em> ({len(self)} findings)</p>{table}"
+
+
+def _finding(version: Version, start: int, category: str, signal: str, evidence: str,
+             explanation: str, source: str = "") -> Finding:
+    return Finding(
+        version=version.id,
+        paragraph=paragraph_number(version, start),
+        offset=start,
+        category=category,
+        signal=signal,
+        evidence=evidence,
+        explanation=explanation,
+        source=source,
+    )
+
+
+def tortured_phrases(version: Version) -> list[Finding]:
+    """Near-synonym swaps of spinning tools (``data/lexicons/tortured_phrases.toml``).
+
+    >>> from kit.locate import as_version
+    >>> [f.evidence for f in tortured_phrases(as_version("He went to the United Country."))]
+    ['United Country']
+    >>> tortured_phrases(as_version("The treatment of migrants in the United States."))
+    []
+    """
+    findings = []
+    for pattern, entry in compiled_patterns("tortured_phrases"):
+        for found in pattern.finditer(version.text):
+            explanation = (
+                f"A tortured phrase: '{found.group()}' where English uses "
+                f"'{entry['expected']}'. Article-spinning tools swap words for near-synonyms "
+                "to disguise copied text, and break fixed expressions. "
+                + entry.get("note", "")
+            ).strip()
+            findings.append(
+                _finding(version, found.start(), "spinning", "tortured phrase", found.group(),
+                         explanation, entry["source"])
+            )
+    for found in re.finditer(r"\b[Aa]n\s+([bcdfgjklmnpqrstvwxz][a-z]+)\b", version.text):
+        findings.append(
+            _finding(
+                version, found.start(), "spinning", "article does not fit the next word",
+                found.group(),
+                f"'an' before '{found.group(1)}', which starts with a consonant sound: the word "
+                "after the article may have been swapped (an arm -> an limb) while the article "
+                "stayed. It can also be a plain typo.",
+                "English grammar (a/an before consonant/vowel sounds)",
+            )
+        )
+    return findings
+
+
+def translation_signals(version: Version, vocabulary: frozenset[str] = frozenset()) -> list[Finding]:
+    """Traces of machine translation: mangled foreign abbreviations, odd capitals, accents.
+
+    ``vocabulary`` is a set of words seen in lower case elsewhere (e.g. other versions): a
+    capitalized common word mid-sentence ("on Twilight on Monday") is flagged when its lower
+    case form is in it.
+
+    >>> from kit.locate import as_version
+    >>> [f.evidence for f in translation_signals(as_version("Border of USUU. Then more."))]
+    ['USUU']
+    """
+    findings = []
+    for pattern, entry in compiled_patterns("translation_signals"):
+        for found in pattern.finditer(version.text):
+            findings.append(
+                _finding(version, found.start(), "translation", entry["signal"], found.group(),
+                         entry["explanation"], entry["source"])
+            )
+    lower_here = {fold(w) for w in re.findall(r"(?<![.!?]\s)\b[a-z]+\b", version.body)}
+    known_lower = vocabulary | lower_here
+    odd = re.compile(r"(?<=\b[a-z]{2})(\s+)([A-Z][a-z]{2,})\b(?=\s+[a-z]|\s*[,;])")
+    for found in odd.finditer(version.text):
+        word = found.group(2)
+        if fold(word) in known_lower and fold(word) not in stop_words():
+            start = found.start(2)
+            findings.append(
+                _finding(
+                    version, start, "translation", "odd capital letter",
+                    snippet(version.text, start, start + len(word), 12),
+                    f"'{word}' is capitalized in mid-sentence although it is an ordinary word "
+                    f"('{word.lower()}' appears in lower case elsewhere). Translation programs "
+                    "sometimes capitalize words they take for names.",
+                    "heuristic (capitalization)",
+                )
+            )
+    by_fold: dict[str, set[str]] = {}
+    for word in re.findall(r"[^\W\d_]{3,}", version.body):
+        if word[0].isupper():
+            by_fold.setdefault(fold(word), set()).add(word)
+    for spellings in by_fold.values():
+        if len(spellings) > 1 and len({w.lower() for w in spellings}) > 1:
+            accented = sorted(spellings, key=lambda w: (w == fold(w).capitalize(), w))
+            start = version.text.find(accented[0])
+            findings.append(
+                _finding(
+                    version, start, "translation", "accents used inconsistently",
+                    " / ".join(sorted(spellings)),
+                    "The same name is written with and without accents. Parts of the text may "
+                    "come from different sources (e.g. a Spanish text and an English one).",
+                    "heuristic (spelling)",
+                )
+            )
+    return findings
+
+
+def preprocessing_signals(version: Version) -> list[Finding]:
+    """Traces of NLP preprocessing and scraping: lower case, no punctuation, no stop words,
+    share-button residue, credits glued to the next word, headline glued or repeated.
+
+    >>> from kit.locate import as_version
+    >>> [f.signal for f in preprocessing_signals(as_version("photo facebook twitter pinterest"))]
+    ['web-page residue']
+    """
+    text, body = version.text, version.body
+    findings = []
+    words = re.findall(r"[^\W_]+", body)
+    letters = [ch for ch in body if ch.isalpha()]
+    if len(words) >= 50 and letters and not any(ch.isupper() for ch in letters):
+        findings.append(_finding(
+            version, len(text) - len(body), "preprocessing", "all lower case", body[:40] + "…",
+            "No capital letters at all: names, sentence starts and acronyms were lower-cased, "
+            "as text-analysis pipelines do. Names can no longer be told from ordinary words."))
+    if len(words) >= 50 and not version.has_sentence_punctuation:
+        findings.append(_finding(
+            version, len(text) - len(body), "preprocessing", "no punctuation",
+            f"{len(words)} words, no sentence ends",
+            "There are no sentence ends or quotation marks: punctuation was stripped. "
+            "Sentence-based measures (readability) and quotations are lost."))
+    if len(words) >= 50:
+        share = sum(fold(w) in stop_words() for w in words) / len(words)
+        if share < 0.1:
+            findings.append(_finding(
+                version, len(text) - len(body), "preprocessing", "stop words removed",
+                f"{share:.0%} of the words are function words (ordinary English: 40-50%)",
+                "Words like 'the', 'of', 'she' and 'that' are almost all gone: they were "
+                "removed as 'stop words'. Who did what to whom is harder to read."))
+    residue = load_lexicon("text_residue")
+    for pattern, entry in compiled_patterns("text_residue", "web_residue"):
+        for found in pattern.finditer(text):
+            findings.append(_finding(version, found.start(), "preprocessing", "web-page residue",
+                                     found.group(), entry["explanation"], entry["source"]))
+    agencies = "|".join(sorted(map(re.escape, residue["agencies"]), key=len, reverse=True))
+    glued = re.compile(rf"\b(?:photograph\w*\s+(?:[^\W\d_]+\s+){{1,4}}?)({agencies})([a-z]+)\b")
+    for found in glued.finditer(text):
+        findings.append(_finding(
+            version, found.start(1), "preprocessing", "credit glued to the next word",
+            found.group(1) + found.group(2),
+            f"A photo credit ending in '{found.group(1)}' ran into the next word "
+            f"'{found.group(2)}' when line breaks were removed: the caption and credit of a "
+            "photo were scraped into the article text.", "FACTS.md (text 004)"))
+    if version.headline and text.startswith(version.headline):
+        after = text[len(version.headline) : len(version.headline) + 1]
+        if after[:1].isalnum():
+            findings.append(_finding(
+                version, len(version.headline) - 6, "preprocessing", "headline glued to the body",
+                snippet(text, len(version.headline) - 6, len(version.headline) + 6, 0),
+                "The headline runs into the first word of the article: the line break between "
+                "them was removed."))
+    if getattr(version, "headline_count", 1) > 1:
+        findings.append(_finding(
+            version, 0, "preprocessing", "headline repeated", version.headline,
+            f"The headline appears {version.headline_count} times at the top: a copy-and-paste "
+            "or scraping slip (the page title and the article title were both kept)."))
+    return findings
+
+
+def find_artifacts(target: Story | Version | str, genders: dict[str, str] | None = None) -> Findings:
+    """All signals for each version; on a story, also the cross-version checks.
+
+    ``genders`` (e.g. ``{"Perez": "female"}``) tells the pronoun check a person's gender;
+    otherwise it is taken from the versions that use one gender consistently.
+
+    >>> from kit.locate import as_version
+    >>> find_artifacts("Perez and her son crossed into the United States.")
+    []
+    """
+    from kit.crosscheck import name_drift, pronoun_disagreements, quotation_changes
+
+    versions = as_versions(target)
+    vocabulary = frozenset(
+        fold(word)
+        for version in versions
+        if any(ch.isupper() for ch in version.body)
+        for word in re.findall(r"(?<![.!?]\s)\b[a-z]+\b", version.body)
+    )
+    findings = Findings()
+    for version in versions:
+        findings += translation_signals(version, vocabulary)
+        findings += tortured_phrases(version)
+        findings += preprocessing_signals(version)
+    findings += pronoun_disagreements(versions, genders)
+    if len(versions) > 1:
+        findings += name_drift(versions)
+        findings += quotation_changes(versions)
+    order = {version.id: number for number, version in enumerate(versions)}
+    findings.sort(key=lambda f: (order.get(f.version, 0), f.offset))
+    return findings
