@@ -1,0 +1,332 @@
+"""``grade``: grade a class's submissions against the source notebooks.
+
+For every student and every source notebook: copy the student's folder to a fresh temporary
+folder, restore the locked and test cells from the source (:mod:`kit.grading.prepare`), run the
+notebook in a fresh kernel (:mod:`kit.grading.execute`, inside bubblewrap when available) and
+score each test cell all-or-nothing: its points if it runs without error, 0 otherwise.
+
+``OUT/gradebook.csv`` (student, notebook, score, max_score, status, detail) is rewritten
+atomically after every notebook, so an interrupted run resumes where it stopped; rows already
+there are skipped unless ``force``. ``OUT/results/`` keeps each notebook's test outcomes and
+``OUT/feedback/<student>.html`` is written for every student at the end.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from kit.grading import notebooks as nbs
+from kit.grading import submissions as subs
+
+COLUMNS = ("student", "notebook", "score", "max_score", "status", "detail")
+#: Statuses that mean the notebook was graded normally (anything else makes ``grade`` exit 1).
+GOOD_STATUSES = ("ok", "cell-errors")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to grade: limits and isolation."""
+
+    timeout: float = 30.0
+    memory_bytes: int = 1 << 30
+    sandbox: bool = True
+    secrets: tuple[str, ...] = ()  # folders the kernel must not see
+
+
+@dataclass
+class Job:
+    """One notebook of one student."""
+
+    student: str
+    notebook: str
+    student_folder: str
+    source: str
+    known: tuple[str, ...]
+    work_root: str
+    settings: Settings
+
+
+@dataclass
+class BatchResult:
+    """What a grading run did."""
+
+    rows: list[dict] = field(default_factory=list)
+    graded: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[dict]:
+        """Rows whose status is not a normal grading."""
+        return [row for row in self.rows if row["status"] not in GOOD_STATUSES]
+
+
+@functools.lru_cache(maxsize=32)
+def _template(source: str, mtime: float):
+    from kit.grading.release import grading_template
+
+    return grading_template(nbs.read_notebook(source))
+
+
+def grade_one(job: Job) -> dict:
+    """Grade one notebook; never raises (a grader failure becomes a 'grader-error' row)."""
+    start = time.monotonic()
+    try:
+        record = _grade_one(job)
+    except Exception as error:  # keep the batch going whatever happens here
+        record = _record(job, "grader-error", f"{type(error).__name__}: {error}")
+    record["seconds"] = round(time.monotonic() - start, 2)
+    return record
+
+
+def _record(job: Job, status: str, detail: str, score=0.0, max_score=None, tests=()) -> dict:
+    if max_score is None:
+        template = _template(job.source, os.path.getmtime(job.source))
+        max_score = sum(nbs.points(c) for c in template.cells if nbs.role(c) == "test")
+    return {
+        "student": job.student,
+        "notebook": job.notebook,
+        "score": score,
+        "max_score": max_score,
+        "status": status,
+        "detail": detail,
+        "tests": list(tests),
+    }
+
+
+def _grade_one(job: Job) -> dict:
+    from kit.grading.execute import run_plan
+    from kit.grading.prepare import grading_plan
+
+    template = _template(job.source, os.path.getmtime(job.source))
+    path, note = subs.locate(Path(job.student_folder), job.notebook, set(job.known))
+    if path is None:
+        return _record(job, "missing-notebook", note)
+    try:
+        student = nbs.read_notebook(path)
+    except nbs.NotebookReadError as error:
+        return _record(job, "invalid-notebook", str(error).replace(str(path.parent) + "/", ""))
+    workdir = Path(
+        tempfile.mkdtemp(prefix=f"{subs.safe_name(job.student)[:20]}-", dir=job.work_root)
+    )
+    try:
+        unreadable = subs.copy_submission(path.parent, workdir)
+        problem = subs.answers_problem(workdir, Path(job.notebook).stem, unreadable)
+        plan = grading_plan(template, student)
+        settings = job.settings
+        run = run_plan(
+            plan,
+            workdir,
+            timeout=settings.timeout,
+            memory_bytes=settings.memory_bytes,
+            secrets=[Path(s) for s in settings.secrets],
+            sandbox=settings.sandbox,
+        )
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    status, notes = run.status, list(run.notes)
+    if plan.edited:
+        notes.append(f"restored edited test/locked cell(s): {', '.join(plan.edited)}")
+    if plan.deleted:
+        notes.append(f"restored deleted test/locked cell(s): {', '.join(plan.deleted)}")
+    for extra, extra_status in ((problem, "answers-unreadable"), (note, "renamed-notebook")):
+        if extra:
+            notes.insert(0, extra)
+            status = extra_status if status in GOOD_STATUSES else status
+    if _original_major(path) == 3:
+        notes.append("converted from nbformat 3")
+    tests = [asdict(test) for test in run.tests]
+    return _record(job, status, "; ".join(notes), run.score, plan.max_score, tests)
+
+
+def _original_major(path: Path) -> int | None:
+    try:
+        return json.loads(path.read_bytes()).get("nbformat")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def read_gradebook(path: Path) -> list[dict]:
+    """Rows of an existing gradebook.csv (an empty list when there is none)."""
+    if not path.is_file():
+        return []
+    with path.open(newline="", encoding="utf-8") as handle:
+        return [dict(row) for row in csv.DictReader(handle)]
+
+
+def write_gradebook(path: Path, rows: list[dict]) -> None:
+    """Write gradebook.csv atomically (temporary file, then os.replace), sorted by student."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in sorted(rows, key=lambda r: (r["student"], r["notebook"])):
+        writer.writerow({**row, "score": _fmt(row["score"]), "max_score": _fmt(row["max_score"])})
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(buffer.getvalue(), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _fmt(value) -> str:
+    return f"{float(value):g}"
+
+
+class Progress:
+    """A plain progress bar on stderr (one line per notebook when stderr is not a terminal)."""
+
+    def __init__(self, total: int, enabled: bool = True, stream=None):
+        self.total, self.done, self.enabled = total, 0, enabled
+        self.stream = stream or sys.stderr
+        self.start = time.monotonic()
+        self.tty = self.stream.isatty()
+
+    def update(self, row: dict) -> None:
+        """Count one graded notebook and redraw."""
+        self.done += 1
+        if not self.enabled:
+            return
+        rate = (time.monotonic() - self.start) / self.done
+        if self.tty:
+            filled = int(30 * self.done / max(self.total, 1))
+            bar = "#" * filled + "." * (30 - filled)
+            self.stream.write(f"\r[{bar}] {self.done}/{self.total}  {rate:.1f} s/notebook ")
+            if self.done == self.total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(
+                f"[{self.done}/{self.total}] {row['student']}/{row['notebook']}: "
+                f"{_fmt(row['score'])}/{_fmt(row['max_score'])} {row['status']}\n"
+            )
+        self.stream.flush()
+
+
+def _save_record(out: Path, record: dict) -> None:
+    folder = out / "results" / subs.safe_name(record["student"])
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / (Path(record["notebook"]).stem + ".json")
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, target)
+
+
+def write_all_feedback(out: Path, students: list[str]) -> None:
+    """(Re)write every student's feedback page from the saved results."""
+    from kit.grading.feedback import write_feedback
+
+    for student in students:
+        folder = out / "results" / subs.safe_name(student)
+        records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+        if records:
+            write_feedback(out / "feedback" / f"{subs.safe_name(student)}.html", student, records)
+
+
+def grade_class(
+    submissions: str | Path,
+    out: str | Path,
+    source: str | Path = "solutions",
+    settings: Settings | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    progress: bool = True,
+) -> BatchResult:
+    """Grade every student's notebooks in submissions against source; write out/."""
+    from kit.grading.release import source_notebooks
+
+    submissions, out, source = Path(submissions), Path(out), Path(source)
+    settings = settings or Settings()
+    settings = Settings(
+        settings.timeout,
+        settings.memory_bytes,
+        settings.sandbox,
+        tuple(str(p) for p in (source, submissions, out, *map(Path, settings.secrets))),
+    )
+    notebooks = source_notebooks(source)
+    students = subs.find_students(submissions)
+    out.mkdir(parents=True, exist_ok=True)
+    gradebook = out / "gradebook.csv"
+    rows = {} if force else {(r["student"], r["notebook"]): r for r in read_gradebook(gradebook)}
+    result = BatchResult()
+    start = time.monotonic()
+    work_root = Path(tempfile.mkdtemp(prefix="kit-grade-"))
+    known = tuple(p.name for p in notebooks)
+    todo = []
+    for student in students:
+        for notebook in notebooks:
+            if (student, notebook.name) in rows:
+                result.skipped += 1
+                continue
+            todo.append(
+                Job(
+                    student,
+                    notebook.name,
+                    str(submissions / student),
+                    str(notebook),
+                    known,
+                    str(work_root),
+                    settings,
+                )
+            )
+    bar = Progress(len(todo), enabled=progress)
+
+    def finish(record: dict) -> None:
+        _save_record(out, record)
+        rows[(record["student"], record["notebook"])] = record
+        write_gradebook(gradebook, list(rows.values()))
+        result.graded += 1
+        bar.update(record)
+
+    try:
+        jobs = max(1, jobs or os.cpu_count() or 1)
+        if jobs == 1 or len(todo) <= 1:
+            for job in todo:
+                finish(grade_one(job))
+        else:
+            import multiprocessing
+
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                futures = {pool.submit(grade_one, job): job for job in todo}
+                for future in as_completed(futures):
+                    try:
+                        record = future.result()
+                    except Exception as error:  # a worker process died
+                        job = futures[future]
+                        record = _record(job, "grader-error", f"worker failed: {error}")
+                    finish(record)
+    finally:
+        shutil.rmtree(work_root, ignore_errors=True)
+        if not gradebook.exists():
+            write_gradebook(gradebook, list(rows.values()))
+    write_all_feedback(out, students)
+    result.rows = sorted(rows.values(), key=lambda r: (r["student"], r["notebook"]))
+    result.seconds = time.monotonic() - start
+    return result
+
+
+def summary(result: BatchResult, out: Path, jobs: int) -> str:
+    """A few lines saying what the run did, for the end of ``kit grade``."""
+    from kit.grading.sandbox import describe
+
+    counts = Counter(row["status"] for row in result.rows)
+    per = result.seconds / result.graded if result.graded else 0.0
+    lines = [
+        f"Graded {result.graded} notebook(s) in {result.seconds:.1f} s ({per:.2f} s each, "
+        f"{jobs} job(s)); skipped {result.skipped} already in the gradebook.",
+        "Isolation: " + describe(),
+        "Statuses: " + ", ".join(f"{name} {count}" for name, count in sorted(counts.items())),
+        f"Gradebook: {out / 'gradebook.csv'}   Feedback: {out / 'feedback'}",
+    ]
+    for row in result.failed:
+        lines.append(f"  {row['student']}/{row['notebook']}: {row['status']} {row['detail']}")
+    return "\n".join(lines)

@@ -1,0 +1,125 @@
+"""Isolation of a student's kernel: bubblewrap when it works here, a plain process otherwise.
+
+With ``bwrap`` the kernel runs with no network (its own empty network namespace), its own
+process and IPC namespaces, a read-only view of the system, and only its temporary folder
+writable. The solutions, the repository that holds them (its .git and INSTRUCTORS.md
+included), every student's submission, the grading output and the grader's temporary folders
+are replaced by empty folders; the kit package, its data and the Python environment are
+mounted back read-only so ``import kit`` still works. The kernel talks to the grader over ZMQ
+``ipc`` sockets in its temporary folder (TCP on loopback would not cross the network namespace).
+
+Without bwrap the kernel is an ordinary process of the grading user, with the memory cap of
+:mod:`kit.grading.kernel` only.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+@functools.lru_cache(maxsize=1)
+def bwrap_path() -> str | None:
+    """The bwrap executable if it exists and can create a sandbox here, else None."""
+    if os.environ.get("KIT_GRADING_SANDBOX", "") == "off":
+        return None
+    found = shutil.which("bwrap")
+    if found is None:
+        return None
+    try:
+        probe = subprocess.run(
+            [found, "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"],
+            capture_output=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return found if probe.returncode == 0 else None
+
+
+def describe() -> str:
+    """One line saying what isolation the grader will use."""
+    if bwrap_path():
+        return "bubblewrap sandbox (no network, read-only system, solutions hidden)"
+    return "no sandbox (bwrap not available): student code runs as the grading user"
+
+
+def _repository_root(folder: Path) -> Path:
+    """The git repository holding folder, else the folder's parent."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder.parent
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def hidden_and_revealed(secrets: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Which folders to hide, and which of the kit's own folders to mount back inside them."""
+    import kit
+
+    package = Path(kit.__file__).resolve().parent
+    needed = [package, package.parent / "data", Path(sys.prefix), Path(sys.base_prefix)]
+    needed += [Path(p) for p in sys.path if p.endswith("-packages") and Path(p).is_dir()]
+    needed = [p.resolve() for p in needed]
+    hidden: list[Path] = []
+    for secret in secrets:
+        secret = secret.resolve()
+        hidden.append(secret)
+        root = _repository_root(secret)
+        if root != Path("/") and root not in hidden:
+            hidden.append(root)
+    revealed = sorted(
+        {p for p in needed if p.exists() and any(_inside(p, h) for h in hidden)},
+        key=lambda p: len(p.parts),
+    )
+    # never reveal a folder that is (or holds) a secret itself
+    revealed = [p for p in revealed if not any(_inside(s.resolve(), p) for s in secrets)]
+    revealed = [p for i, p in enumerate(revealed) if not any(_inside(p, q) for q in revealed[:i])]
+    return hidden, revealed
+
+
+def bwrap_prefix(workdir: Path, secrets: list[Path]) -> list[str]:
+    """The bwrap command line (up to the program to run) for a kernel working in workdir."""
+    found = bwrap_path()
+    if found is None:
+        return []
+    hidden, revealed = hidden_and_revealed(secrets)
+    # ipykernel quits when its parent process seems gone; in a new PID namespace the parent
+    # id it is given means nothing, and --die-with-parent already ends the kernel with us.
+    command = [found, "--unshare-all", "--die-with-parent", "--new-session"]
+    command += ["--unsetenv", "JPY_PARENT_PID"]
+    command += ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+    hidden = sorted(hidden, key=lambda p: len(p.parts))
+    for position, folder in enumerate(hidden):
+        if folder.is_dir() and not any(_inside(folder, h) for h in hidden[:position]):
+            command += ["--tmpfs", str(folder)]
+    for folder in revealed:
+        command += ["--ro-bind", str(folder), str(folder)]
+    command += ["--bind", str(workdir), str(workdir), "--chdir", str(workdir)]
+    return command
+
+
+def kernel_environment(workdir: Path) -> dict[str, str]:
+    """The environment of a grading kernel: minimal, HOME in its folder, no stray config."""
+    keep = ("PATH", "LANG", "LC_ALL", "PYTHONPATH", "NLTK_DATA", "VIRTUAL_ENV", "TZ")
+    env = {name: os.environ[name] for name in keep if name in os.environ}
+    env.update(
+        HOME=str(workdir),
+        IPYTHONDIR=str(workdir / ".ipython"),
+        MPLCONFIGDIR=str(workdir / ".matplotlib"),
+        MPLBACKEND="Agg",
+        JUPYTER_PLATFORM_DIRS="1",
+        MALLOC_ARENA_MAX="2",
+        OPENBLAS_NUM_THREADS="1",
+        OMP_NUM_THREADS="1",
+        PYDEVD_DISABLE_FILE_VALIDATION="1",
+        TMPDIR=str(workdir),
+    )
+    return env
