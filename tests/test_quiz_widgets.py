@@ -186,10 +186,27 @@ def test_questions_are_labelled_and_keyboard_native(book):
     assert isinstance(q3.control.widget, ipywidgets.Text)
     for question in (q1, q3, q4):
         assert question.control.widget.description == "Answer"
-        assert question.control.widget.tooltip
+        assert question.control.widget.tooltip.startswith(f"{question.id}: ")
     assert [box.tooltip for box in q2.control.boxes] == PHRASES
     assert q3.control.widget.continuous_update is False  # one save per answer, not per key
     assert 'role="status"' in q1._status.value
+
+
+def all_widgets(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from all_widgets(child)
+
+
+def test_no_box_carries_a_tooltip(book):
+    """JupyterLab's widget manager cannot draw a VBox/HBox with a tooltip set (found in the
+    browser: "Error displaying widget"); tooltips belong on the controls."""
+    import ipywidgets
+
+    widgets = [w for q in make_all(book) for w in all_widgets(q.widget)]
+    widgets += list(all_widgets(book.progress()))
+    boxes = [w for w in widgets if isinstance(w, ipywidgets.Box)]
+    assert boxes and all(box.tooltip is None for box in boxes)
 
 
 def test_markdown_is_rendered_safely(book):

@@ -81,6 +81,10 @@ class Control:
         """Make the control read-only (True) or usable again (False)."""
         self.widget.disabled = disabled
 
+    def set_context(self, text: str) -> None:
+        """Use ``text`` (the question, plain) as the tooltip of the control's label."""
+        self.widget.tooltip = text
+
     @staticmethod
     def describe(value: Any) -> str:
         """Return ``value`` as a student reads it in "Saved: ..."."""
@@ -176,6 +180,9 @@ class MultipleChoiceControl(Control):
     def set_disabled(self, disabled: bool) -> None:
         for box in self.boxes:
             box.disabled = disabled
+
+    def set_context(self, text: str) -> None:
+        """Keep each box's own option text as its tooltip; the heading names the question."""
 
     @staticmethod
     def describe(value: Any) -> str:

@@ -71,7 +71,7 @@ class Question:
             layout=ipywidgets.Layout(margin="0.5em 0 1em 0"),
         )
         self.widget.add_class("kit-quiz-question")
-        self.widget.tooltip = markdown_to_text(prompt)
+        control.set_context(f"{question_id}: {markdown_to_text(prompt)}")
         control.on_change(self._changed)
         self.refresh()
 
