@@ -51,7 +51,7 @@ def read_notebook(path: str | Path) -> Any:
     >>> read_notebook("no/such.ipynb")
     Traceback (most recent call last):
     ...
-    kit.grading.notebooks.NotebookReadError: no/such.ipynb: cannot read the file (...)
+    kit.grading.notebooks.NotebookReadError: no/such.ipynb: cannot read the file (...).
     """
     import nbformat
 
