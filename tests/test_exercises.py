@@ -482,3 +482,18 @@ def test_each_wrong_answer_loses_its_points(graded, stem):
     for qid in wrong_ids:
         expected = maximum[stem] - points.get(qid, 0)
         assert scores[f"wrong-{qid}", stem] == expected, (stem, qid)
+
+
+def test_lesson_times_in_the_course_map_match_the_lessons():
+    """The course map quotes each lesson's own time estimate ("About **N minutes** ...")."""
+    guide = (REPO / "INSTRUCTORS.md").read_text(encoding="utf-8")
+    lessons = sorted((REPO / "notebooks").glob("0[1-6]_*.ipynb"))
+    assert len(lessons) == 6, [path.name for path in lessons]
+    for path in lessons:
+        intro = read(path).cells[0].source
+        alone, together = re.search(
+            r"About \*\*(\d+) minutes\*\* on your own; \*\*(\d+) minutes\*\*", intro
+        ).groups()
+        row = re.search(rf"`notebooks/{path.name}` \|.*\| (.+) \|\n", guide)
+        assert row, f"INSTRUCTORS.md: no course-map row for {path.name}"
+        assert row[1].startswith((f"{alone} / {together} min", f"{alone} min alone, {together}"))
