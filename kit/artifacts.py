@@ -17,8 +17,12 @@ Main entry points:
 
 >>> import kit
 >>> findings = find_artifacts(kit.load_story())
->>> sorted({f.signal for f in findings if f.version == "001"})
-['article does not fit the next word', 'name drift', 'quotation differs between versions', 'tortured phrase']
+>>> for signal in sorted({f.signal for f in findings if f.version == "001"}):
+...     print(signal)
+article does not fit the next word
+name drift
+quotation differs between versions
+tortured phrase
 >>> [f.evidence for f in findings if f.version == "000" and "abbreviation" in f.signal][0]
 'USUU'
 """
@@ -83,8 +87,15 @@ class Findings(list):
         return f"<p><em>{escape(self.note)}</em> ({len(self)} findings)</p>{table}"
 
 
-def _finding(version: Version, start: int, category: str, signal: str, evidence: str,
-             explanation: str, source: str = "") -> Finding:
+def _finding(
+    version: Version,
+    start: int,
+    category: str,
+    signal: str,
+    evidence: str,
+    explanation: str,
+    source: str = "",
+) -> Finding:
     return Finding(
         version=version.id,
         paragraph=paragraph_number(version, start),
@@ -112,17 +123,26 @@ def tortured_phrases(version: Version) -> list[Finding]:
             explanation = (
                 f"A tortured phrase: '{found.group()}' where English uses "
                 f"'{entry['expected']}'. Article-spinning tools swap words for near-synonyms "
-                "to disguise copied text, and break fixed expressions. "
-                + entry.get("note", "")
+                "to disguise copied text, and break fixed expressions. " + entry.get("note", "")
             ).strip()
             findings.append(
-                _finding(version, found.start(), "spinning", "tortured phrase", found.group(),
-                         explanation, entry["source"])
+                _finding(
+                    version,
+                    found.start(),
+                    "spinning",
+                    "tortured phrase",
+                    found.group(),
+                    explanation,
+                    entry["source"],
+                )
             )
     for found in re.finditer(r"\b[Aa]n\s+([bcdfgjklmnpqrstvwxz][a-z]+)\b", version.text):
         findings.append(
             _finding(
-                version, found.start(), "spinning", "article does not fit the next word",
+                version,
+                found.start(),
+                "spinning",
+                "article does not fit the next word",
                 found.group(),
                 f"'an' before '{found.group(1)}', which starts with a consonant sound: the word "
                 "after the article may have been swapped (an arm -> an limb) while the article "
@@ -133,7 +153,9 @@ def tortured_phrases(version: Version) -> list[Finding]:
     return findings
 
 
-def translation_signals(version: Version, vocabulary: frozenset[str] = frozenset()) -> list[Finding]:
+def translation_signals(
+    version: Version, vocabulary: frozenset[str] = frozenset()
+) -> list[Finding]:
     """Traces of machine translation: mangled foreign abbreviations, odd capitals, accents.
 
     ``vocabulary`` is a set of words seen in lower case elsewhere (e.g. other versions): a
@@ -148,8 +170,15 @@ def translation_signals(version: Version, vocabulary: frozenset[str] = frozenset
     for pattern, entry in compiled_patterns("translation_signals"):
         for found in pattern.finditer(version.text):
             findings.append(
-                _finding(version, found.start(), "translation", entry["signal"], found.group(),
-                         entry["explanation"], entry["source"])
+                _finding(
+                    version,
+                    found.start(),
+                    "translation",
+                    entry["signal"],
+                    found.group(),
+                    entry["explanation"],
+                    entry["source"],
+                )
             )
     lower_here = {fold(w) for w in re.findall(r"(?<![.!?]\s)\b[a-z]+\b", version.body)}
     known_lower = vocabulary | lower_here
@@ -160,7 +189,10 @@ def translation_signals(version: Version, vocabulary: frozenset[str] = frozenset
             start = found.start(2)
             findings.append(
                 _finding(
-                    version, start, "translation", "odd capital letter",
+                    version,
+                    start,
+                    "translation",
+                    "odd capital letter",
                     snippet(version.text, start, start + len(word), 12),
                     f"'{word}' is capitalized in mid-sentence although it is an ordinary word "
                     f"('{word.lower()}' appears in lower case elsewhere). Translation programs "
@@ -178,7 +210,10 @@ def translation_signals(version: Version, vocabulary: frozenset[str] = frozenset
             start = version.text.find(accented[0])
             findings.append(
                 _finding(
-                    version, start, "translation", "accents used inconsistently",
+                    version,
+                    start,
+                    "translation",
+                    "accents used inconsistently",
                     " / ".join(sorted(spellings)),
                     "The same name is written with and without accents. Parts of the text may "
                     "come from different sources (e.g. a Spanish text and an English one).",
@@ -201,55 +236,105 @@ def preprocessing_signals(version: Version) -> list[Finding]:
     words = re.findall(r"[^\W_]+", body)
     letters = [ch for ch in body if ch.isalpha()]
     if len(words) >= 50 and letters and not any(ch.isupper() for ch in letters):
-        findings.append(_finding(
-            version, len(text) - len(body), "preprocessing", "all lower case", body[:40] + "…",
-            "No capital letters at all: names, sentence starts and acronyms were lower-cased, "
-            "as text-analysis pipelines do. Names can no longer be told from ordinary words."))
+        findings.append(
+            _finding(
+                version,
+                len(text) - len(body),
+                "preprocessing",
+                "all lower case",
+                body[:40] + "…",
+                "No capital letters at all: names, sentence starts and acronyms were lower-cased, "
+                "as text-analysis pipelines do. Names can no longer be told from ordinary words.",
+            )
+        )
     if len(words) >= 50 and not version.has_sentence_punctuation:
-        findings.append(_finding(
-            version, len(text) - len(body), "preprocessing", "no punctuation",
-            f"{len(words)} words, no sentence ends",
-            "There are no sentence ends or quotation marks: punctuation was stripped. "
-            "Sentence-based measures (readability) and quotations are lost."))
+        findings.append(
+            _finding(
+                version,
+                len(text) - len(body),
+                "preprocessing",
+                "no punctuation",
+                f"{len(words)} words, no sentence ends",
+                "There are no sentence ends or quotation marks: punctuation was stripped. "
+                "Sentence-based measures (readability) and quotations are lost.",
+            )
+        )
     if len(words) >= 50:
         share = sum(fold(w) in stop_words() for w in words) / len(words)
         if share < 0.1:
-            findings.append(_finding(
-                version, len(text) - len(body), "preprocessing", "stop words removed",
-                f"{share:.0%} of the words are function words (ordinary English: 40-50%)",
-                "Words like 'the', 'of', 'she' and 'that' are almost all gone: they were "
-                "removed as 'stop words'. Who did what to whom is harder to read."))
+            findings.append(
+                _finding(
+                    version,
+                    len(text) - len(body),
+                    "preprocessing",
+                    "stop words removed",
+                    f"{share:.0%} of the words are function words (ordinary English: 40-50%)",
+                    "Words like 'the', 'of', 'she' and 'that' are almost all gone: they were "
+                    "removed as 'stop words'. Who did what to whom is harder to read.",
+                )
+            )
     residue = load_lexicon("text_residue")
     for pattern, entry in compiled_patterns("text_residue", "web_residue"):
         for found in pattern.finditer(text):
-            findings.append(_finding(version, found.start(), "preprocessing", "web-page residue",
-                                     found.group(), entry["explanation"], entry["source"]))
+            findings.append(
+                _finding(
+                    version,
+                    found.start(),
+                    "preprocessing",
+                    "web-page residue",
+                    found.group(),
+                    entry["explanation"],
+                    entry["source"],
+                )
+            )
     agencies = "|".join(sorted(map(re.escape, residue["agencies"]), key=len, reverse=True))
     glued = re.compile(rf"\b(?:photograph\w*\s+(?:[^\W\d_]+\s+){{1,4}}?)({agencies})([a-z]+)\b")
     for found in glued.finditer(text):
-        findings.append(_finding(
-            version, found.start(1), "preprocessing", "credit glued to the next word",
-            found.group(1) + found.group(2),
-            f"A photo credit ending in '{found.group(1)}' ran into the next word "
-            f"'{found.group(2)}' when line breaks were removed: the caption and credit of a "
-            "photo were scraped into the article text.", "FACTS.md (text 004)"))
+        findings.append(
+            _finding(
+                version,
+                found.start(1),
+                "preprocessing",
+                "credit glued to the next word",
+                found.group(1) + found.group(2),
+                f"A photo credit ending in '{found.group(1)}' ran into the next word "
+                f"'{found.group(2)}' when line breaks were removed: the caption and credit of a "
+                "photo were scraped into the article text.",
+                "FACTS.md (text 004)",
+            )
+        )
     if version.headline and text.startswith(version.headline):
         after = text[len(version.headline) : len(version.headline) + 1]
         if after[:1].isalnum():
-            findings.append(_finding(
-                version, len(version.headline) - 6, "preprocessing", "headline glued to the body",
-                snippet(text, len(version.headline) - 6, len(version.headline) + 6, 0),
-                "The headline runs into the first word of the article: the line break between "
-                "them was removed."))
+            findings.append(
+                _finding(
+                    version,
+                    len(version.headline) - 6,
+                    "preprocessing",
+                    "headline glued to the body",
+                    snippet(text, len(version.headline) - 6, len(version.headline) + 6, 0),
+                    "The headline runs into the first word of the article: the line break between "
+                    "them was removed.",
+                )
+            )
     if getattr(version, "headline_count", 1) > 1:
-        findings.append(_finding(
-            version, 0, "preprocessing", "headline repeated", version.headline,
-            f"The headline appears {version.headline_count} times at the top: a copy-and-paste "
-            "or scraping slip (the page title and the article title were both kept)."))
+        findings.append(
+            _finding(
+                version,
+                0,
+                "preprocessing",
+                "headline repeated",
+                version.headline,
+                f"The headline appears {version.headline_count} times at the top: a copy-and-paste "
+                "or scraping slip (the page title and the article title were both kept).",
+            )
+        )
     return findings
 
 
-def find_artifacts(target: Story | Version | str, genders: dict[str, str] | None = None) -> Findings:
+def find_artifacts(
+    target: Story | Version | str, genders: dict[str, str] | None = None
+) -> Findings:
     """All signals for each version; on a story, also the cross-version checks.
 
     ``genders`` (e.g. ``{"Perez": "female"}``) tells the pronoun check a person's gender;

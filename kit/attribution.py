@@ -30,7 +30,7 @@ import re
 
 from kit.credits import datelines, photo_credits
 from kit.lexicons import reporting_verb_forms
-from kit.locate import as_version, as_versions, fold, paragraph_number, snippet
+from kit.locate import as_version, as_versions, fold, paragraph_starts, snippet
 from kit.story import Story, Version
 
 __all__ = [
@@ -56,13 +56,17 @@ ROLE_WORDS = frozenset(
 )
 _PERSON_WORDS = ROLE_WORDS | frozenset(
     "woman man mother father people police agents migrant migrants ministry office government "
-    "embassy court judge spokesmen officials authorities".split()
+    "embassy court judge spokesmen officials authorities mayor governor senator lawyer doctor "
+    "teacher chief director commander leader expert analyst source sources resident residents "
+    "neighbour neighbor friend relative son daughter husband wife".split()
 )
 
 
 def _verb_pattern() -> re.Pattern:
     forms = sorted(reporting_verb_forms(), key=len, reverse=True)
-    return re.compile(r"(?<![^\W_])(" + "|".join(r"\s+".join(f.split()) for f in forms) + r")(?![^\W_])", re.I)
+    return re.compile(
+        r"(?<![^\W_])(" + "|".join(r"\s+".join(f.split()) for f in forms) + r")(?![^\W_])", re.I
+    )
 
 
 def _quote_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -110,18 +114,24 @@ def _find_speaker(paragraph: str, start: int, end: int, verbs: re.Pattern):
     """Return (speaker, verb, where, verb position) for the quotation at paragraph[start:end]."""
     next_mark = _QUOTE_MARKS.search(paragraph, end)
     stop = _SENTENCE_END.search(paragraph, end)
-    tail_end = min(x.start() for x in (next_mark, stop) if x) if (next_mark or stop) else len(paragraph)
+    tail_end = (
+        min(x.start() for x in (next_mark, stop) if x) if (next_mark or stop) else len(paragraph)
+    )
     tail = paragraph[end:tail_end]
-    inverted = re.match(rf"\s*,?\s*({verbs.pattern})\s+({NAME_RUN.pattern}|(?:a|an|the)\s+\w+)", tail)
+    inverted = re.match(
+        rf"\s*,?\s*({verbs.pattern})\s+({NAME_RUN.pattern}|(?:a|an|the)\s+\w+)", tail
+    )
     if inverted:
         speaker = _speaker_from_subject(inverted.group(inverted.lastindex), False)
         return speaker, inverted.group(1), "after", end + inverted.start(1)
-    for found in re.finditer(rf"(?:^|,)\s*((?:[^\W\d_]+['’]?\s+){{0,6}}?)({verbs.pattern})\s*$", tail):
+    for found in re.finditer(
+        rf"(?:^|,)\s*((?:[^\W\d_]+['’]?\s+){{0,6}}?)({verbs.pattern})\s*$", tail
+    ):
         speaker = _speaker_from_subject(found.group(1))
         if speaker:
             return speaker, found.group(2), "after", end + found.start(2)
-    sentence_start = 0
-    for found in _SENTENCE_END.finditer(paragraph, 0, start):
+    sentence_start = max(0, start - 600)
+    for found in _SENTENCE_END.finditer(paragraph, sentence_start, start):
         sentence_start = found.end()
     lead = paragraph[sentence_start:start]
     lead_verbs = list(verbs.finditer(lead))
@@ -142,8 +152,9 @@ def _find_speaker(paragraph: str, start: int, end: int, verbs: re.Pattern):
 def _quotes(version: Version) -> list[dict]:
     verbs = _verb_pattern()
     rows = []
+    starts = paragraph_starts(version)
     for number, paragraph in enumerate(version.paragraphs, start=1):
-        base = version.text.find(paragraph, len(version.text) - len(version.body))
+        base = starts[number - 1]
         previous = ""
         for start, end in _quote_spans(paragraph):
             inner = paragraph[start + 1 : end - 1].strip() if end - start > 1 else ""
@@ -183,7 +194,8 @@ def quotations(target: Version | str):
     quotation", or "no speaker: a quoted term"). Text without quotation marks gives no rows:
     see :func:`attribution_limits`.
 
-    >>> quotations('“We will stay,” said Ana Ruiz.')[["quotation", "speaker", "verb"]].values.tolist()
+    >>> table = quotations("“We will stay,” said Ana Ruiz.")
+    >>> table[["quotation", "speaker", "verb"]].values.tolist()
     [['We will stay,', 'Ana Ruiz', 'said']]
     """
     import pandas as pd
@@ -249,14 +261,22 @@ def attributions(target: Version | str, known_names: tuple[str, ...] = ()):
 
     quotes = _quotes(version)
     used = {quote["verb_offset"] for quote in quotes}
+    starts = paragraph_starts(version)
     for number, paragraph in enumerate(version.paragraphs, start=1):
-        base = version.text.find(paragraph, len(version.text) - len(version.body))
+        base = starts[number - 1]
         spans = _quote_spans(paragraph)
         for quote in quotes:
             if quote["paragraph"] == number and quote["verb"]:
                 at = quote["verb_offset"] - base
-                add(number, quote["offset"], "direct quotation", quote["speaker"], quote["verb"],
-                    paragraph, at)
+                add(
+                    number,
+                    quote["offset"],
+                    "direct quotation",
+                    quote["speaker"],
+                    quote["verb"],
+                    paragraph,
+                    at,
+                )
         last_speaker = ""
         for verb in verbs.finditer(paragraph):
             if _inside(spans, verb.start()) or base + verb.start() in used:
@@ -268,17 +288,20 @@ def attributions(target: Version | str, known_names: tuple[str, ...] = ()):
             if word == "according to":
                 after = paragraph[verb.end() : verb.end() + 60]
                 target_np = re.split(r"[,.;:]|\bthat\b", after)[0]
-                speaker = _speaker_from_subject(" ".join(target_np.split()[:5]), False)
+                words = target_np.split()[:5]
+                speaker = _speaker_from_subject(" ".join(words), False) or " ".join(words)
                 kind = "according to"
             elif cased:
-                clause_start = max(paragraph.rfind(".", 0, verb.start()) + 1, 0)
+                window = max(0, verb.start() - 400)
+                clause_start = max(paragraph.rfind(".", window, verb.start()) + 1, window)
                 speaker = _speaker_from_subject(paragraph[clause_start : verb.start()])
                 after = re.match(rf"\s+({NAME_RUN.pattern})", paragraph[verb.end() :])
                 if not speaker and after:
                     speaker = after.group(1)
                 kind = "reported speech"
             else:
-                speaker = _lowercase_speaker(paragraph[: verb.start()].split(), known)
+                before = paragraph[max(0, verb.start() - 200) : verb.start()]
+                speaker = _lowercase_speaker(before.split(), known)
                 kind = "reported speech"
             if speaker.lower() in _PRONOUNS and last_speaker:
                 speaker = f"{speaker} (= {last_speaker})"

@@ -115,8 +115,9 @@ def _align_keys(keys_a, keys_b):
 
 def _word_diff(a: str, b: str) -> str:
     tokens_a, tokens_b = a.split(), b.split()
-    matcher = SequenceMatcher(None, [fold(t) for t in tokens_a], [fold(t) for t in tokens_b],
-                              autojunk=False)
+    matcher = SequenceMatcher(
+        None, [fold(t) for t in tokens_a], [fold(t) for t in tokens_b], autojunk=False
+    )
     out = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -188,7 +189,7 @@ def align(version_a: Version | str, version_b: Version | str) -> Alignment:
     the same passage reworded), or "only in <id>". Long texts are aligned in chunks, so the
     cost grows linearly with their length.
 
-    >>> result = align("The guard said no. She crossed the river.", "The soldier said no. She crossed the river.")
+    >>> result = align("The guard said no. She ran.", "The soldier said no. She ran.")
     >>> [row["status"] for row in result.rows]
     ['changed', 'same']
     """
@@ -211,12 +212,14 @@ def align(version_a: Version | str, version_b: Version | str) -> Alignment:
             status = "same" if same else "changed"
         else:
             status = f"only in {a.id}" if j is None else f"only in {id_b}"
-        rows.append({
-            "status": status,
-            "a": units_a[i] if i is not None else "",
-            "b": units_b[j] if j is not None else "",
-            "similarity": similarity,
-        })
+        rows.append(
+            {
+                "status": status,
+                "a": units_a[i] if i is not None else "",
+                "b": units_b[j] if j is not None else "",
+                "similarity": similarity,
+            }
+        )
     unit = f"windows of {WINDOW_WORDS} words" if windows else "sentences"
     return Alignment(a.id, id_b, unit, rows, note)
 

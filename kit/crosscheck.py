@@ -33,8 +33,9 @@ def _edit_distance(a: str, b: str) -> int:
     for i, char_a in enumerate(a, start=1):
         current = [i]
         for j, char_b in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (char_a != char_b)))
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
         previous = current
     return previous[-1]
 
@@ -87,12 +88,19 @@ def name_drift(versions: tuple[Version, ...]) -> list[Finding]:
         )
         by_id = {v.id: v for v in versions}
         for vid, (_, offset) in variants.items():
-            findings.append(_finding(
-                by_id[vid], offset, "cross-version", "name drift", evidence,
-                "The same person's first name is spelled differently in different versions. "
-                "Names drift when a text is translated (a program may 'correct' an unfamiliar "
-                "name), retyped or re-reported; check the original report.",
-                "comparison of the versions"))
+            findings.append(
+                _finding(
+                    by_id[vid],
+                    offset,
+                    "cross-version",
+                    "name drift",
+                    evidence,
+                    "The same person's first name is spelled differently in different versions. "
+                    "Names drift when a text is translated (a program may 'correct' an unfamiliar "
+                    "name), retyped or re-reported; check the original report.",
+                    "comparison of the versions",
+                )
+            )
     return findings
 
 
@@ -144,18 +152,29 @@ def pronoun_disagreements(
         for name, gender, offset, text in version_links:
             expected = reference.get(name)
             if expected and gender != expected:
-                why = (f"The pronoun after '{text.split()[0]}' is {gender}, but elsewhere "
-                       f"this person is referred to as {expected}. ")
+                why = (
+                    f"The pronoun after '{text.split()[0]}' is {gender}, but elsewhere "
+                    f"this person is referred to as {expected}. "
+                )
             elif not expected and len(genders_here[name]) > 1:
-                why = (f"'{text.split()[0]}' is followed by both male and female pronouns in "
-                       "this text; at least one is wrong. ")
+                why = (
+                    f"'{text.split()[0]}' is followed by both male and female pronouns in "
+                    "this text; at least one is wrong. "
+                )
             else:
                 continue
-            findings.append(_finding(
-                by_id[vid], offset, "translation", "pronoun gender disagrees", text,
-                why + "Translation programs often guess pronouns wrongly (Spanish 'su' means "
-                "both 'his' and 'her', and subjects are often left out). Check who is meant.",
-                "heuristic (pronoun agreement)"))
+            findings.append(
+                _finding(
+                    by_id[vid],
+                    offset,
+                    "translation",
+                    "pronoun gender disagrees",
+                    text,
+                    why + "Translation programs often guess pronouns wrongly (Spanish 'su' means "
+                    "both 'his' and 'her', and subjects are often left out). Check who is meant.",
+                    "heuristic (pronoun agreement)",
+                )
+            )
     return findings
 
 
@@ -169,19 +188,36 @@ def quotation_changes(versions: tuple[Version, ...], threshold: float = 0.45) ->
     Two quotations count as the same when their words match at least ``threshold``
     (difflib ratio) and share a run of three words.
     """
-    quotes = {v.id: _quotes(v) for v in versions}
     by_id = {v.id: v for v in versions}
     ids = [v.id for v in versions]
+    unique: dict[str, list[tuple[tuple[str, ...], dict]]] = {}
+    for version in versions:
+        seen: set[tuple[str, ...]] = set()
+        unique[version.id] = []
+        for quote in _quotes(version):
+            words = tuple(_words(quote["quotation"]))
+            if words not in seen:  # a repeated quotation is compared once
+                seen.add(words)
+                unique[version.id].append((words, quote))
     findings = []
     for i, first in enumerate(ids):
+        index: dict[tuple[str, ...], list[int]] = {}
+        for number, (words, _) in enumerate(unique[first]):
+            for k in range(len(words) - 2):
+                index.setdefault(words[k : k + 3], []).append(number)
         for second in ids[i + 1 :]:
-            for qa in quotes[first]:
-                for qb in quotes[second]:
-                    a, b = _words(qa["quotation"]), _words(qb["quotation"])
+            for b, qb in unique[second]:
+                candidates = sorted(
+                    {n for k in range(len(b) - 2) for n in index.get(b[k : k + 3], ())}
+                )
+                for number in candidates:
+                    a, qa = unique[first][number]
                     if len(a) < 4 or len(b) < 4 or a == b:
                         continue
                     matcher = SequenceMatcher(None, a, b, autojunk=False)
-                    longest = max((block.size for block in matcher.get_matching_blocks()), default=0)
+                    longest = max(
+                        (block.size for block in matcher.get_matching_blocks()), default=0
+                    )
                     if matcher.ratio() < threshold or longest < 3:
                         continue
                     changed = [
@@ -189,16 +225,24 @@ def quotation_changes(versions: tuple[Version, ...], threshold: float = 0.45) ->
                         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
                         if tag != "equal"
                     ]
-                    evidence = (f"{first}: “{snippet(qa['quotation'], 0, 70, 0)}” | "
-                                f"{second}: “{snippet(qb['quotation'], 0, 70, 0)}”")
-                    findings.append(_finding(
-                        by_id[second], qb["offset"], "cross-version",
-                        "quotation differs between versions", evidence,
-                        "The same quotation is worded differently: "
-                        + "; ".join(changed[:4])
-                        + ". A quotation should be the speaker's exact words. Translation "
-                        "changes them unavoidably; a tool that swaps words inside quotation "
-                        "marks alters what a person said, a serious breach of journalistic "
-                        "ethics. Check the original.",
-                        "comparison of the versions"))
+                    evidence = (
+                        f"{first}: “{snippet(qa['quotation'], 0, 70, 0)}” | "
+                        f"{second}: “{snippet(qb['quotation'], 0, 70, 0)}”"
+                    )
+                    findings.append(
+                        _finding(
+                            by_id[second],
+                            qb["offset"],
+                            "cross-version",
+                            "quotation differs between versions",
+                            evidence,
+                            "The same quotation is worded differently: "
+                            + "; ".join(changed[:4])
+                            + ". A quotation should be the speaker's exact words. Translation "
+                            "changes them unavoidably; a tool that swaps words inside quotation "
+                            "marks alters what a person said, a serious breach of journalistic "
+                            "ethics. Check the original.",
+                            "comparison of the versions",
+                        )
+                    )
     return findings

@@ -117,11 +117,11 @@ def _group_patterns():
     for group in concept_groups():
         for choice, forms in group["words"].items():
             alternatives = "|".join(
-                sorted((r"\s+".join(map(re.escape, form.split())) for form in forms), key=len)[
-                    ::-1
-                ]
+                sorted((r"\s+".join(map(re.escape, form.split())) for form in forms), key=len)[::-1]
             )
-            compiled.append((group, choice, re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")))
+            compiled.append(
+                (group, choice, re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])"))
+            )
     return compiled
 
 
@@ -133,8 +133,10 @@ def lexical_choices(target: Story | Version | str):
 
     >>> import kit
     >>> table = lexical_choices(kit.load_story()).set_index("choice")
-    >>> table.loc["clampdown", ["000", "001"]].tolist(), table.loc["suppression", ["000", "001"]].tolist()
-    ([0, 1], [2, 0])
+    >>> table.loc["clampdown", ["000", "001"]].tolist()
+    [0, 1]
+    >>> table.loc["suppression", ["000", "001"]].tolist()
+    [2, 0]
     """
     import pandas as pd
 
@@ -194,9 +196,7 @@ def compare_headlines(target: Story | Version | str):
     for version in as_versions(target):
         headline = version.headline
         folded = fold(headline)
-        concepts = [
-            choice for _, choice, pattern in _group_patterns() if pattern.search(folded)
-        ]
+        concepts = [choice for _, choice, pattern in _group_patterns() if pattern.search(folded)]
         rows.append(
             {
                 "version": version.id,
@@ -268,8 +268,10 @@ def word_connotations(target: Story | Version | str):
 
     >>> import kit
     >>> table = word_connotations(kit.load_story()).set_index("word")
-    >>> float(table.loc["repression", "valence"]), bool(table.loc["suppression", "in VADER lexicon"])
-    (-1.6, False)
+    >>> float(table.loc["repression", "valence"])
+    -1.6
+    >>> bool(table.loc["suppression", "in VADER lexicon"])
+    False
     """
     import pandas as pd
 

@@ -13,7 +13,7 @@ keeps them in ``data/lexicons``. Lexicons are read once and cached.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +48,7 @@ def lexicon_names() -> list[str]:
     return sorted(path.stem for path in lexicon_dir().glob("*.toml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str) -> dict[str, Any]:
     """Read one lexicon by name and return its TOML content as a dict.
 
@@ -78,7 +78,7 @@ def load_lexicon(name: str) -> dict[str, Any]:
     return content
 
 
-@lru_cache(maxsize=None)
+@cache
 def compiled_patterns(name: str, key: str = "entries") -> tuple[tuple[re.Pattern, dict], ...]:
     """The entries of a lexicon with their ``pattern`` compiled (ignoring case by default)."""
     entries = load_lexicon(name).get(key, [])
@@ -95,7 +95,7 @@ def compiled_patterns(name: str, key: str = "entries") -> tuple[tuple[re.Pattern
     return tuple(compiled)
 
 
-@lru_cache(maxsize=None)
+@cache
 def stop_words() -> frozenset[str]:
     """A short list of English function words (the kit's own; NLTK's would need a download).
 
@@ -105,7 +105,7 @@ def stop_words() -> frozenset[str]:
     return frozenset(load_lexicon("text_residue")["stop_words"]["words"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def reporting_verb_forms() -> dict[str, dict[str, Any]]:
     """Map every form of a reporting verb ("says", "insisted") to its lexicon entry.
 
@@ -119,7 +119,7 @@ def reporting_verb_forms() -> dict[str, dict[str, Any]]:
     return forms
 
 
-@lru_cache(maxsize=None)
+@cache
 def concept_groups() -> tuple[dict[str, Any], ...]:
     """The concept groups for framing: each with ``name``, ``note``, ``source`` and ``words``."""
     return tuple(load_lexicon("concept_groups")["groups"])

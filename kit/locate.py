@@ -69,6 +69,8 @@ def fold(text: str) -> str:
     >>> fold("PÉREZ Díaz")
     'perez diaz'
     """
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -79,11 +81,15 @@ def fold_keep_length(text: str) -> str:
     >>> fold_keep_length("Juárez")
     'juarez'
     """
-    out = []
-    for ch in text:
-        folded = fold(ch)
-        out.append(folded if len(folded) == 1 else ch.lower() if len(ch.lower()) == 1 else ch)
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(ch) for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = fold(ch)
+    return folded if len(folded) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
 
 
 def normalise_words(text: str) -> str:

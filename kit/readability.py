@@ -48,11 +48,16 @@ FORMULAS = (
     ),
     ("SMOG", "smog_index", "grade; from words of 3+ syllables per 30 sentences"),
     ("Coleman-Liau", "coleman_liau_index", "grade; from letters per word and sentences per word"),
-    ("ARI", "automated_readability_index", "grade; from characters per word and words per sentence"),
+    (
+        "ARI",
+        "automated_readability_index",
+        "grade; from characters per word and words per sentence",
+    ),
     (
         "Dale-Chall",
         "dale_chall_readability_score",
-        "score (about grade/2 + 5); from words per sentence and words outside a list of familiar words",
+        "score: 4.9 or less = grade 4 or below, 9.0-9.9 = college; from words per sentence "
+        "and the share of words missing from a list of about 3,000 familiar words",
     ),
 )
 #: Grade-level formulas (the ones a figure can put on one axis).
@@ -164,7 +169,9 @@ def readability_scores(text: Version | str) -> dict[str, Any]:
     reliable, reasons, smog_ok = reliability(version, found)
     scores["reliable"] = reliable
     scores["SMOG reliable"] = smog_ok
-    scores["why"] = "; ".join(reasons) if reasons else "the counts are in the range the formulas were made for"
+    scores["why"] = (
+        "; ".join(reasons) if reasons else "the counts are in the range the formulas were made for"
+    )
     return scores
 
 

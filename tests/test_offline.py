@@ -61,6 +61,22 @@ EXERCISE = textwrap.dedent(
     quiz.text_matches("Clampdown", "clampdown"), quiz.number_close(1.0, 1)
     spec = {"id": "p", "kind": "number", "prompt": "Count?", "answer": 1}
     quiz.practice(quiz.encode_practice(spec)).check()
+    from kit import artifacts, attribution, compare, figures, framing, readability
+    readability.readability_table(story)
+    readability.paragraph_readability(story)
+    figures.readability_figure(story)
+    figures.lexical_choices_figure(story)
+    attribution.sources_table(story)
+    attribution.photo_credits(story["004"])
+    attribution.datelines(story["001"])
+    artifacts.find_artifacts(story)
+    framing.concordance(story, "clampdown")
+    framing.connotation(story)
+    framing.word_connotations(story)
+    framing.compare_headlines(story)
+    framing.keyness(story["000"], story["001"])
+    compare.diff_html(story["000"], story["001"]).html()
+    compare.immutables(story)
     """
 )
 
