@@ -304,6 +304,11 @@ def test_lesson3_claims(story):
     assert "his face is a small reflection" in story["000"].body.lower()
     assert "photographer said face photo small reflection migrant suffering" in story["004"].body
     assert len(re.findall(r"photograph josé luis gonzález reuters\w+", story["004"].body)) >= 3
+    # "Most speakers it finds in 004 are '(unclear)'"
+    from kit import attribution
+
+    speakers = attribution.attributions(story["004"])["speaker"]
+    assert (speakers == "(unclear)").mean() > 0.5
 
 
 def test_lesson4_claims(story):
@@ -383,6 +388,14 @@ def test_lesson6_claims(story):
     first_six = [index for _, index in best[:6]]
     assert first_six == sorted(first_six)
     assert all(score < 0.25 for score, _ in best[6:])
+    # the kit's alignment: every paired sentence of 000 and 001 changed; 004 pairs with
+    # almost nothing in 001
+    from kit import compare
+
+    pairs = compare.align(story["000"], story["001"]).counts()
+    assert pairs["same"] == 0 and pairs["changed"] >= 10
+    guardian = compare.align(story["004"], story["001"]).counts()
+    assert guardian["same"] == 0 and guardian["changed"] <= 2 and guardian["only in 004"] >= 10
     for fact in ("El Universal", "metering", "Northern Triangle"):
         assert _which(story, fact) == ["004"]
     assert _which(story, "remain mexico") == ["004"]
