@@ -80,26 +80,23 @@ def readability_figure(target: Story | Version | str, reference_grade: float | N
     for position, version_id in enumerate(versions):
         if not bool(table.loc[version_id, "reliable"]):
             axes.annotate(
-                "not meaningful\n(see 'why' in the table)",
-                (position, GRADE_AXIS_LIMIT),
-                xytext=(0, -4),
-                textcoords="offset points",
+                "not meaningful (see 'why' in the table)",
+                (position, GRADE_AXIS_LIMIT + 1.5),
                 ha="center",
-                va="top",
+                va="center",
                 fontsize=8,
                 bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.9},
             )
     if reference_grade is not None:
-        axes.axhline(reference_grade, color="black", linestyle="--", linewidth=1)
-        axes.text(
-            len(versions) - 0.5,
-            reference_grade + 0.3,
-            f"grade {reference_grade}: average US adult reader (DuBay 2004)",
-            ha="right",
-            fontsize=8,
+        axes.axhline(
+            reference_grade,
+            color="black",
+            linestyle="--",
+            linewidth=1,
+            label=f"grade {reference_grade}: average US adult reader (DuBay 2004)",
         )
     axes.set_xticks(range(len(versions)), [f"version {v}" for v in versions])
-    axes.set_ylim(0, GRADE_AXIS_LIMIT)
+    axes.set_ylim(0, GRADE_AXIS_LIMIT + 3)
     axes.set_ylabel("US school grade (higher = harder)")
     axes.set_xlabel("version of the story (hatched bars: the formula's assumptions do not hold)")
     axes.set_title("Readability grade levels by version")
