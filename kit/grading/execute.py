@@ -92,7 +92,11 @@ def _short(text: str) -> str:
 
 
 class KernelRun:
-    """One fresh kernel for one notebook; execute code and wait with a deadline."""
+    """One fresh kernel for one notebook; execute code and wait with a deadline.
+
+    Creating it launches the kernel without waiting for it, so a grader can start the next
+    notebook's kernel while the current one runs; ``execute`` waits until it is ready.
+    """
 
     def __init__(self, workdir: Path, memory_bytes: int, secrets: list[Path], sandbox: bool):
         from jupyter_client import KernelManager
@@ -120,7 +124,26 @@ class KernelRun:
         )
         self.client = self.manager.client()
         self.client.start_channels()
-        self.client.wait_for_ready(timeout=START_TIMEOUT)
+        self.ready = False
+
+    def wait_until_ready(self) -> None:
+        """Wait for the kernel's first kernel_info reply (outputs are not needed, so unlike
+        jupyter_client's wait_for_ready this does not wait for IOPub to settle)."""
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            msg_id = self.client.kernel_info()
+            answer_by = time.monotonic() + 2.0
+            while time.monotonic() < answer_by:
+                try:
+                    reply = self.client.get_shell_msg(timeout=0.05)
+                except Exception:  # queue.Empty
+                    if not self.alive():
+                        raise RuntimeError("the kernel died while starting") from None
+                    continue
+                if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                    self.ready = True
+                    return
+        raise RuntimeError(f"the kernel did not answer within {START_TIMEOUT:g} s")
 
     def alive(self) -> bool:
         """Whether the kernel process is still running."""
@@ -147,6 +170,8 @@ class KernelRun:
 
     def execute(self, code: str, timeout: float, silent: bool = False) -> dict:
         """Run code; return {'status': ok|error|timeout|dead, 'ename', 'evalue'}."""
+        if not self.ready:
+            self.wait_until_ready()
         msg_id = self.client.execute(
             code, silent=silent, store_history=not silent, stop_on_error=False
         )
@@ -178,12 +203,13 @@ class KernelRun:
                 return {"status": "dead-timeout", "ename": "", "evalue": ""}
 
     def close(self) -> None:
-        """Stop the kernel and its channels."""
+        """Stop the kernel and its channels (never raises)."""
         try:
             self.client.stop_channels()
-        finally:
             if self.manager.has_kernel:
                 self.manager.shutdown_kernel(now=True)
+        except Exception:  # already gone: nothing left to stop
+            pass
 
 
 def run_plan(
@@ -193,13 +219,21 @@ def run_plan(
     memory_bytes: int = 1 << 30,
     secrets: list[Path] | None = None,
     sandbox: bool = True,
+    kernel: KernelRun | None = None,
 ) -> RunResult:
-    """Execute plan in a fresh kernel working in workdir; score its test cells."""
+    """Execute plan in a fresh kernel working in workdir; score its test cells.
+
+    ``kernel`` may be one launched earlier for this workdir (see :class:`KernelRun`); it is
+    closed at the end either way.
+    """
     result = RunResult()
     pending = [step for step in plan.steps if step.role == "test"]
     try:
-        kernel = KernelRun(workdir, memory_bytes, secrets or [], sandbox)
+        kernel = kernel or KernelRun(workdir, memory_bytes, secrets or [], sandbox)
+        kernel.wait_until_ready()
     except Exception as error:  # the kernel could not start: nothing runs
+        if kernel is not None:
+            kernel.close()
         result.status, result.notes = "kernel-died", [f"the kernel did not start ({error})"]
         result.tests = [TestOutcome(s.grade_id or "?", s.points, 0.0, "not-run") for s in pending]
         return result

@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -80,18 +79,52 @@ def _template(source: str, mtime: float):
     return grading_template(nbs.read_notebook(source))
 
 
+@dataclass
+class Prepared:
+    """A job made ready to run: its folder copied, its plan made, its kernel launched."""
+
+    job: Job
+    path: Path
+    note: str
+    workdir: Path
+    problem: str
+    plan: object
+    kernel: object
+    start: float
+
+
 def grade_one(job: Job) -> dict:
     """Grade one notebook; never raises (a grader failure becomes a 'grader-error' row)."""
+    return complete_job(prepare_job(job))
+
+
+def prepare_job(job: Job) -> Prepared | dict:
+    """Copy the student's folder, restore the notebook, launch its kernel (not waiting).
+
+    Returns the final record instead when there is nothing to run (missing, invalid, error).
+    """
     start = time.monotonic()
     try:
-        record = _grade_one(job)
+        return _prepare(job, start)
     except Exception as error:  # keep the batch going whatever happens here
-        record = _record(job, "grader-error", f"{type(error).__name__}: {error}")
-    record["seconds"] = round(time.monotonic() - start, 2)
-    return record
+        return _record(job, "grader-error", f"{type(error).__name__}: {error}", start=start)
 
 
-def _record(job: Job, status: str, detail: str, score=0.0, max_score=None, tests=()) -> dict:
+def complete_job(prepared: Prepared | dict) -> dict:
+    """Run a prepared job to its record (a record passes through); never raises."""
+    if isinstance(prepared, dict):
+        return prepared
+    try:
+        return _complete(prepared)
+    except Exception as error:
+        return _record(
+            prepared.job, "grader-error", f"{type(error).__name__}: {error}", start=prepared.start
+        )
+    finally:
+        shutil.rmtree(prepared.workdir, ignore_errors=True)
+
+
+def _record(job: Job, status: str, detail: str, score=0.0, max_score=None, tests=(), start=None):
     if max_score is None:
         template = _template(job.source, os.path.getmtime(job.source))
         max_score = sum(nbs.points(c) for c in template.cells if nbs.role(c) == "test")
@@ -103,21 +136,23 @@ def _record(job: Job, status: str, detail: str, score=0.0, max_score=None, tests
         "status": status,
         "detail": detail,
         "tests": list(tests),
+        "seconds": round(time.monotonic() - start, 2) if start is not None else 0.0,
     }
 
 
-def _grade_one(job: Job) -> dict:
-    from kit.grading.execute import run_plan
+def _prepare(job: Job, start: float) -> Prepared | dict:
+    from kit.grading.execute import KernelRun
     from kit.grading.prepare import grading_plan
 
     template = _template(job.source, os.path.getmtime(job.source))
     path, note = subs.locate(Path(job.student_folder), job.notebook, set(job.known))
     if path is None:
-        return _record(job, "missing-notebook", note)
+        return _record(job, "missing-notebook", note, start=start)
     try:
         student = nbs.read_notebook(path)
     except nbs.NotebookReadError as error:
-        return _record(job, "invalid-notebook", str(error).replace(str(path.parent) + "/", ""))
+        detail = str(error).replace(str(path.parent) + "/", "")
+        return _record(job, "invalid-notebook", detail, start=start)
     workdir = Path(
         tempfile.mkdtemp(prefix=f"{subs.safe_name(job.student)[:20]}-", dir=job.work_root)
     )
@@ -126,29 +161,37 @@ def _grade_one(job: Job) -> dict:
         problem = subs.answers_problem(workdir, Path(job.notebook).stem, unreadable)
         plan = grading_plan(template, student)
         settings = job.settings
-        run = run_plan(
-            plan,
-            workdir,
-            timeout=settings.timeout,
-            memory_bytes=settings.memory_bytes,
-            secrets=[Path(s) for s in settings.secrets],
-            sandbox=settings.sandbox,
-        )
-    finally:
+        secrets = [Path(s) for s in settings.secrets]
+        kernel = KernelRun(workdir, settings.memory_bytes, secrets, settings.sandbox)
+    except BaseException:
         shutil.rmtree(workdir, ignore_errors=True)
+        raise
+    return Prepared(job, path, note, workdir, problem, plan, kernel, start)
+
+
+def _complete(prepared: Prepared) -> dict:
+    from kit.grading.execute import run_plan
+
+    job, plan, settings = prepared.job, prepared.plan, prepared.job.settings
+    run = run_plan(plan, prepared.workdir, timeout=settings.timeout, kernel=prepared.kernel)
     status, notes = run.status, list(run.notes)
     if plan.edited:
         notes.append(f"restored edited test/locked cell(s): {', '.join(plan.edited)}")
     if plan.deleted:
         notes.append(f"restored deleted test/locked cell(s): {', '.join(plan.deleted)}")
-    for extra, extra_status in ((problem, "answers-unreadable"), (note, "renamed-notebook")):
+    for extra, extra_status in (
+        (prepared.problem, "answers-unreadable"),
+        (prepared.note, "renamed-notebook"),
+    ):
         if extra:
             notes.insert(0, extra)
             status = extra_status if status in GOOD_STATUSES else status
-    if _original_major(path) == 3:
+    if _original_major(prepared.path) == 3:
         notes.append("converted from nbformat 3")
     tests = [asdict(test) for test in run.tests]
-    return _record(job, status, "; ".join(notes), run.score, plan.max_score, tests)
+    return _record(
+        job, status, "; ".join(notes), run.score, plan.max_score, tests, start=prepared.start
+    )
 
 
 def _original_major(path: Path) -> int | None:
@@ -287,23 +330,10 @@ def grade_class(
         bar.update(record)
 
     try:
-        jobs = max(1, jobs or os.cpu_count() or 1)
-        if jobs == 1 or len(todo) <= 1:
-            for job in todo:
-                finish(grade_one(job))
-        else:
-            import multiprocessing
+        from kit.grading.workers import run_jobs
 
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                futures = {pool.submit(grade_one, job): job for job in todo}
-                for future in as_completed(futures):
-                    try:
-                        record = future.result()
-                    except Exception as error:  # a worker process died
-                        job = futures[future]
-                        record = _record(job, "grader-error", f"worker failed: {error}")
-                    finish(record)
+        for record in run_jobs(todo, max(1, jobs or os.cpu_count() or 1)):
+            finish(record)
     finally:
         shutil.rmtree(work_root, ignore_errors=True)
         if not gradebook.exists():
