@@ -77,6 +77,11 @@ EXERCISE = textwrap.dedent(
     framing.keyness(story["000"], story["001"])
     compare.diff_html(story["000"], story["001"]).html()
     compare.immutables(story)
+    import pathlib
+    from kit.grading.release import release
+    from kit.grading.source import check_source
+    solutions = pathlib.Path(kit.__file__).parent.parent / "solutions"
+    check_source(solutions), release(solutions, tempfile.mkdtemp())
     """
 )
 
