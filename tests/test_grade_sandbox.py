@@ -141,3 +141,26 @@ def test_a_rebound_quiz_api_does_not_fake_a_pass(tmp_path):
         encoding="utf-8",
     )
     assert run_plan(plan, tmp_path, timeout=20, sandbox=False).tests[0].outcome == "passed"
+
+
+def test_a_kernel_that_ignores_interrupts_is_stopped(tmp_path):
+    stubborn = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"
+    check = "assert True"
+    plan = Plan([Step(0, "answer", stubborn), Step(1, "test", check, "t", 1.0, (check, "", ""))])
+    result = run_plan(plan, tmp_path, timeout=2, sandbox=False)
+    assert result.status == "timeout"
+    assert [(t.outcome, t.score) for t in result.tests] == [("not-run", 0.0)]
+    assert "stopped" in result.notes[0]
+
+
+def test_a_symlinked_notebook_is_not_followed(tmp_path):
+    from kit.grading.submissions import locate
+
+    secret = tmp_path / "solutions" / "ex1.ipynb"
+    secret.parent.mkdir()
+    secret.write_text("{}", encoding="utf-8")
+    student = tmp_path / "ana"
+    student.mkdir()
+    (student / "ex1.ipynb").symlink_to(secret)
+    path, note = locate(student, "ex1.ipynb", {"ex1.ipynb"})
+    assert path is None and "symbolic link" in note

@@ -295,7 +295,11 @@ def grade_class(
         tuple(str(p) for p in (source, submissions, out, *map(Path, settings.secrets))),
     )
     notebooks = source_notebooks(source)
-    students = subs.find_students(submissions)
+    students = [  # an output folder inside the submissions folder is not a student
+        name
+        for name in subs.find_students(submissions)
+        if (submissions / name).resolve() != out.resolve()
+    ]
     out.mkdir(parents=True, exist_ok=True)
     gradebook = out / "gradebook.csv"
     rows = {} if force else {(r["student"], r["notebook"]): r for r in read_gradebook(gradebook)}

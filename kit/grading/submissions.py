@@ -39,7 +39,7 @@ def find_students(submissions: Path) -> list[str]:
 
 
 def _candidates(folder: Path) -> list[Path]:
-    found = [p for p in folder.glob("*.ipynb") if p.is_file()]
+    found = [p for p in folder.glob("*.ipynb") if p.is_file() and not p.is_symlink()]
     found += [
         p for p in folder.glob("*/*.ipynb") if p.is_file() and ".ipynb_checkpoints" not in p.parts
     ]
@@ -55,6 +55,8 @@ def locate(student_folder: Path, notebook: str, known: set[str]) -> tuple[Path |
     """
     stem = Path(notebook).stem
     for path in (student_folder / notebook, *sorted(student_folder.glob(f"*/{notebook}"))):
+        if path.is_symlink():
+            return None, f"'{path.name}' is a symbolic link, not a notebook: hand in the file"
         if path.is_file():
             return path, ""
     others = [p for p in _candidates(student_folder) if p.name not in known]
