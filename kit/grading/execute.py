@@ -105,7 +105,7 @@ class KernelRun:
         self.workdir = workdir
         prefix = bwrap_prefix(workdir, secrets) if sandbox else []
         command = [*prefix, sys.executable, "-m", "kit.grading.kernel", "--memory"]
-        command += [str(memory_bytes), "-f", "{connection_file}"]
+        command += [str(memory_bytes), "-f", "{connection_file}", "--HistoryManager.enabled=False"]
         self.sandboxed = bool(prefix)
         self.manager = KernelManager(
             transport="ipc" if prefix else "tcp",
