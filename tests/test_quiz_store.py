@@ -20,7 +20,7 @@ from kit.quiz import (
     recorded_answer,
     text_matches,
 )
-from kit.quiz.store import AnswersFile, check_book_name, check_question_id
+from kit.quiz.store import AnswersFile, AnswersSaveError, check_book_name, check_question_id
 
 
 def write_json(path, content) -> None:
@@ -119,6 +119,32 @@ def test_save_leaves_no_temporary_files_and_a_readable_mode(tmp_path):
         store.save(f"q{number}", number)
     assert [path.name for path in tmp_path.iterdir()] == ["ex1.answers.json"]
     assert store.path.stat().st_mode & 0o044 == 0o044  # graders can copy it
+
+
+def test_an_unwritable_folder_gives_advice_and_leaves_nothing_behind(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the notebook's folder should be")
+    with pytest.raises(AnswersSaveError, match="cannot be saved to .*folder you can write to"):
+        AnswersFile("ex1", blocker).save("q1", "004")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["not-a-folder"]
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.floats(allow_nan=False)
+    | st.text()
+    | st.integers(-(2**53), 2**53),
+    lambda inner: st.lists(inner, max_size=4),
+    max_leaves=8,
+)
+
+
+@given(value=json_values, question_id=st.from_regex(r"[A-Za-z0-9_-]{1,12}", fullmatch=True))
+def test_any_json_value_round_trips(tmp_path_factory, value, question_id):
+    folder = tmp_path_factory.mktemp("roundtrip")
+    AnswersFile("book", folder).save(question_id, value)
+    assert recorded_answer("book", question_id, folder=folder) == value
 
 
 def test_move_aside_never_overwrites(tmp_path):

@@ -169,6 +169,18 @@ def test_a_file_damaged_while_working_stops_saving(book):
     assert q2.status.startswith("⚠ Not saved") and q1.status.startswith("⚠ Not saved")
 
 
+def test_an_unwritable_folder_is_reported_in_the_widget_without_locking_the_book(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    book = AnswerBook("ex1_readability", folder=blocker)
+    q1, *_ = make_all(book)
+    q1.control.widget.value = "004"
+    assert q1.status.startswith("⚠ Not saved: The answers cannot be saved to")
+    assert book.problem is None and not q1.control.widget.disabled
+    with pytest.raises(AnswersFileError, match="folder you can write to"):
+        q1.answer("001")
+
+
 def test_two_books_of_the_same_name_do_not_undo_each_other(tmp_path):
     first, second = AnswerBook("b", tmp_path), AnswerBook("b", tmp_path)
     first.text("q1", "One?").answer("a")

@@ -25,13 +25,20 @@ from kit.quiz.book import AnswerBook, AnswersFileWarning
 from kit.quiz.checks import normalise_text, number_close, text_matches
 from kit.quiz.practice import PracticeQuestion, decode_practice, encode_practice, practice
 from kit.quiz.questions import Question
-from kit.quiz.store import ANSWERS_FORMAT, AnswersFileError, answers_path, recorded_answer
+from kit.quiz.store import (
+    ANSWERS_FORMAT,
+    AnswersFileError,
+    AnswersSaveError,
+    answers_path,
+    recorded_answer,
+)
 
 __all__ = [
     "ANSWERS_FORMAT",
     "AnswerBook",
     "AnswersFileError",
     "AnswersFileWarning",
+    "AnswersSaveError",
     "PracticeQuestion",
     "Question",
     "answers_path",

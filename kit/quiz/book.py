@@ -26,7 +26,7 @@ from typing import Any
 
 from kit.quiz.controls import make_control
 from kit.quiz.questions import Question
-from kit.quiz.store import AnswersFile, AnswersFileError, check_question_id
+from kit.quiz.store import AnswersFile, AnswersFileError, AnswersSaveError, check_question_id
 
 
 class AnswersFileWarning(UserWarning):
@@ -95,6 +95,8 @@ class AnswerBook:
                 self.file.forget(question_id)
             else:
                 self.file.save(question_id, value)
+        except AnswersSaveError:
+            raise  # the folder cannot be written; the file itself is fine
         except AnswersFileError:
             self._load()  # the file went bad since the book was made: go read-only
             self._refresh_all()

@@ -47,6 +47,10 @@ class AnswersFileError(KitError, ValueError):
     """An answers file exists but cannot be read or is not a kit answers file."""
 
 
+class AnswersSaveError(AnswersFileError):
+    """An answer cannot be written (folder not writable, disk full...); the file is intact."""
+
+
 def check_book_name(name: Any) -> str:
     """Return ``name`` if it can name an answer book (and its file), else raise ValueError.
 
@@ -98,7 +102,7 @@ def read_answers(path: str | os.PathLike) -> dict[str, dict[str, Any]]:
     fix = "The file has been left as it is."
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no such file (or no such folder)
         return {}
     except OSError as error:
         raise AnswersFileError(
@@ -193,10 +197,13 @@ class AnswersFile:
             "answers": dict(sorted(answers.items())),
         }
         text = json.dumps(content, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            prefix=self.path.name + ".tmp-", dir=self.path.parent, text=False
-        )
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(
+                prefix=self.path.name + ".tmp-", dir=self.path.parent, text=False
+            )
+        except OSError as error:
+            raise AnswersSaveError(self._cannot_save(error)) from error
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(text.encode("utf-8"))
@@ -204,6 +211,16 @@ class AnswersFile:
                 os.fsync(stream.fileno())
             os.chmod(temporary, 0o644)  # mkstemp makes it private; graders copy it as others
             os.replace(temporary, self.path)
+        except OSError as error:
+            Path(temporary).unlink(missing_ok=True)
+            raise AnswersSaveError(self._cannot_save(error)) from error
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+    def _cannot_save(self, error: OSError) -> str:
+        return (
+            f"The answers cannot be saved to {self.path} ({error.strerror or error}). "
+            "The answers already in the file are unchanged. Make sure the notebook is in a "
+            "folder you can write to (e.g. copy it to your home folder) and run it again."
+        )

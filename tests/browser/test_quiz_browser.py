@@ -77,8 +77,11 @@ def test_answer_save_restart_restore_and_grade(lab, browser, screenshot_on_failu
     expect_text(page.locator(".kit-quiz-progress"), "0 of 4 questions answered")
     assert page.locator(".kit-quiz-question").count() == 4
 
-    # q1, single choice: a click
+    # q1, single choice: first by keyboard (focus, Space), then changed with a click
     q1 = question(page, 0)
+    q1.get_by_role("radio", name="000").focus()
+    page.keyboard.press("Space")
+    expect_text(q1, "✔ Saved: 000")
     q1.get_by_role("radio", name="004").check()
     expect_text(q1, "✔ Saved: 004")
     # q2, select all that apply: a click, then the keyboard only (Tab to the next box, Space)
