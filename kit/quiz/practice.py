@@ -163,10 +163,16 @@ class PracticeQuestion:
             f"{markdown_to_html(self.spec['prompt'])}</div>"
         )
         self.check_button = ipywidgets.Button(
-            description="Check", icon="check", tooltip="Check your answer (you can try again)"
+            description="Check",
+            icon="check",
+            tooltip="Check your answer (you can try again)",
+            layout=ipywidgets.Layout(width="auto"),
         )
         self.reveal_button = ipywidgets.Button(
-            description="Show the answer", icon="eye", tooltip="Show the answer and explanations"
+            description="Show the answer",
+            icon="eye",
+            tooltip="Show the answer and explanations",
+            layout=ipywidgets.Layout(width="auto"),
         )
         self.check_button.on_click(lambda button: self.check())
         self.reveal_button.on_click(lambda button: self.reveal())

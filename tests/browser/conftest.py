@@ -44,7 +44,7 @@ def _free_port() -> int:
 def _skip_reason() -> str | None:
     if not CHROMIUM.exists():
         return (
-            "Chromium is not installed at /usr/bin/chromium "
+            f"Chromium is not installed at {CHROMIUM} "
             "(apt-get install chromium; .ci/run does it in CI)"
         )
     try:
