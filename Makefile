@@ -37,6 +37,16 @@ setup: $(VENV)/.installed-lab
 
 setup-test: $(VENV)/.installed-test
 
+# JupyterLab's own settings for this environment: no "get notified about Jupyter news?" pop-up
+# and no update check (classrooms may be offline). JupyterLab reads overrides.json from here.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+$(LAB_OVERRIDES): | $(BIN)/python
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '{"@jupyterlab/apputils-extension:notification":' \
+		' {"fetchNews": "false", "checkForUpdates": false}}' > $@
+
+setup setup-test: $(LAB_OVERRIDES)
+
 lab: setup
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
 		--LabApp.news_url=None --ServerApp.port=$(PORT) $(ALLOW_ROOT)

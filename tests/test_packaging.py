@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -116,6 +117,18 @@ def test_make_lab_opens_the_lessons_without_news(tmp_path):
         url = f"http://127.0.0.1:{port}/lab/tree/notebooks?token={token}"
         page = urllib.request.urlopen(url, timeout=30).read().decode("utf-8")
         assert '"news": {"disabled": true}' in page
+        settings = json.loads(
+            urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/lab/api/settings/"
+                f"@jupyterlab/apputils-extension:notification?token={token}",
+                timeout=30,
+            ).read()
+        )
+        # overrides.json turns the schema default from "none" (ask) into "false" (never)
+        fetch_news = settings["settings"].get(
+            "fetchNews", settings["schema"]["properties"]["fetchNews"]["default"]
+        )
+        assert fetch_news == "false", "JupyterLab would ask about Jupyter news"
         contents = (
             urllib.request.urlopen(
                 f"http://127.0.0.1:{port}/api/contents/notebooks?token={token}", timeout=30
