@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -68,7 +69,9 @@ def hidden_and_revealed(secrets: list[Path]) -> tuple[list[Path], list[Path]]:
     needed = [package, package.parent / "data", Path(sys.prefix), Path(sys.base_prefix)]
     needed += [Path(p) for p in sys.path if p.endswith("-packages") and Path(p).is_dir()]
     needed = [p.resolve() for p in needed]
-    hidden: list[Path] = []
+    # The temporary folders are replaced by empty ones too. The kit itself may live there (a
+    # checkout under /tmp), so it is mounted back like any other needed folder.
+    hidden: list[Path] = [Path("/tmp"), Path(tempfile.gettempdir()).resolve()]
     for secret in secrets:
         secret = secret.resolve()
         hidden.append(secret)
@@ -95,8 +98,8 @@ def bwrap_prefix(workdir: Path, secrets: list[Path]) -> list[str]:
     # id it is given means nothing, and --die-with-parent already ends the kernel with us.
     command = [found, "--unshare-all", "--die-with-parent", "--new-session"]
     command += ["--unsetenv", "JPY_PARENT_PID"]
-    command += ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
-    hidden = sorted(hidden, key=lambda p: len(p.parts))
+    command += ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+    hidden = sorted(set(hidden), key=lambda p: (len(p.parts), str(p)))
     for position, folder in enumerate(hidden):
         if folder.is_dir() and not any(_inside(folder, h) for h in hidden[:position]):
             command += ["--tmpfs", str(folder)]
