@@ -103,7 +103,7 @@ def _run(command: list[str], tmp_path) -> subprocess.CompletedProcess:
         "MPLCONFIGDIR": str(tmp_path / "mpl"),
         "PYTHONPATH": str(REPO),
     }
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
 
 
 def test_public_functions_run_with_sockets_blocked(tmp_path):
@@ -128,4 +128,50 @@ def test_public_functions_run_without_any_network(tmp_path):
         [unshare, "-rn", sys.executable, "-c", EXERCISE + "print('OFFLINE-OK')"], tmp_path
     )
     assert result.returncode == 0, result.stderr[-3000:]
+    assert "OFFLINE-OK" in result.stdout
+
+
+RUN_LESSONS = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    import nbformat
+    from nbclient import NotebookClient
+    folder = Path(sys.argv[1])
+    for path in sorted(folder.glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        NotebookClient(
+            notebook, timeout=120, kernel_name="python3",
+            resources={"metadata": {"path": str(folder)}},
+        ).execute()
+        errors = [
+            output.get("ename")
+            for cell in notebook.cells
+            for output in cell.get("outputs", [])
+            if output.get("output_type") == "error"
+        ]
+        assert not errors, f"{path.name}: {errors}"
+        print("ran", path.name)
+    print("OFFLINE-OK")
+    """
+)
+
+
+@pytest.mark.notebook
+@pytest.mark.slow
+def test_every_lesson_runs_in_a_kernel_without_any_network(tmp_path):
+    """The lessons, executed by a real kernel in a network namespace that has only loopback."""
+    unshare, ip = shutil.which("unshare"), shutil.which("ip")
+    if unshare is None or ip is None:
+        pytest.skip("unshare and ip (iproute2) are needed to run a kernel with no network")
+    if subprocess.run([unshare, "-rn", "true"]).returncode != 0:
+        pytest.skip("unshare -rn is not permitted here: cannot create a network namespace")
+    lessons = tmp_path / "notebooks"
+    shutil.copytree(REPO / "notebooks", lessons)
+    script = tmp_path / "run_lessons.py"
+    script.write_text(RUN_LESSONS, encoding="utf-8")
+    command = f"{ip} link set lo up && exec {sys.executable} {script} {lessons}"
+    result = _run([unshare, "-rn", "sh", "-c", command], tmp_path)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert result.stdout.count("ran ") == len(list(lessons.glob("*.ipynb"))) >= 6
     assert "OFFLINE-OK" in result.stdout
