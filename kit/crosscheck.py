@@ -225,9 +225,11 @@ def quotation_changes(versions: tuple[Version, ...], threshold: float = 0.45) ->
                         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
                         if tag != "equal"
                     ]
+                    # the finding belongs to ``second``: its own wording first, so a table
+                    # cell cut to pandas' column width still shows the words of this version
                     evidence = (
-                        f"{first}: “{snippet(qa['quotation'], 0, 70, 0)}” | "
-                        f"{second}: “{snippet(qb['quotation'], 0, 70, 0)}”"
+                        f"{second}: “{snippet(qb['quotation'], 0, 70, 0)}” | "
+                        f"{first}: “{snippet(qa['quotation'], 0, 70, 0)}”"
                     )
                     findings.append(
                         _finding(

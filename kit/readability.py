@@ -30,34 +30,45 @@ from kit.locate import as_version, as_versions
 from kit.story import Story, Version
 
 #: The formulas reported, as (column name, textstat function, what it measures).
+#: (formula, textstat function, scale, built from). Every text cell is at most 50 characters,
+#: pandas' default column width, so the guide displays in full in a notebook.
 FORMULAS = (
     (
         "Flesch reading ease",
         "flesch_reading_ease",
-        "0-100, higher is easier; from words per sentence and syllables per word",
+        "0-100, higher is easier",
+        "words per sentence, syllables per word",
     ),
     (
         "Flesch-Kincaid grade",
         "flesch_kincaid_grade",
-        "US school grade; from words per sentence and syllables per word",
+        "US school grade",
+        "words per sentence, syllables per word",
     ),
     (
         "Gunning fog",
         "gunning_fog",
-        "grade; from words per sentence and the share of words of 3+ syllables",
+        "US school grade",
+        "words per sentence, share of 3+ syllable words",
     ),
-    ("SMOG", "smog_index", "grade; from words of 3+ syllables per 30 sentences"),
-    ("Coleman-Liau", "coleman_liau_index", "grade; from letters per word and sentences per word"),
+    ("SMOG", "smog_index", "US school grade", "words of 3+ syllables per 30 sentences"),
+    (
+        "Coleman-Liau",
+        "coleman_liau_index",
+        "US school grade",
+        "letters and sentences per 100 words",
+    ),
     (
         "ARI",
         "automated_readability_index",
-        "grade; from characters per word and words per sentence",
+        "US school grade",
+        "characters per word, words per sentence",
     ),
     (
         "Dale-Chall",
         "dale_chall_readability_score",
-        "score: 4.9 or less = grade 4 or below, 9.0-9.9 = college; from words per sentence "
-        "and the share of words missing from a list of about 3,000 familiar words",
+        "4.9 or less: grade 4 or below; 9.0-9.9: college",
+        "words per sentence, share of unfamiliar words",
     ),
 )
 #: Grade-level formulas (the ones a figure can put on one axis).
@@ -163,7 +174,7 @@ def readability_scores(text: Version | str) -> dict[str, Any]:
     textstat = _textstat()
     body = version.body
     scores: dict[str, Any] = dict(found)
-    for column, function, _ in FORMULAS:
+    for column, function, *_ in FORMULAS:
         scores[column] = round(float(getattr(textstat, function)(body)), 1) if body else 0.0
     scores["text standard"] = textstat.text_standard(body) if found["words"] else ""
     reliable, reasons, smog_ok = reliability(version, found)
@@ -240,13 +251,18 @@ def paragraph_readability(target: Story | Version | str):
 def formula_guide():
     """A table that says what each formula measures (for a lesson's reference box).
 
+    Short cells (at most 50 characters each), so pandas shows them in full in a notebook.
+    Dale-Chall's "unfamiliar words" are those missing from its list of about 3,000 familiar
+    words.
+
     >>> formula_guide().loc["SMOG", "textstat function"]
     'smog_index'
+    >>> list(formula_guide().columns)
+    ['textstat function', 'scale', 'built from']
     """
     import pandas as pd
 
     guide = pd.DataFrame(
-        [(name, function, meaning) for name, function, meaning in FORMULAS],
-        columns=["formula", "textstat function", "what it measures"],
+        list(FORMULAS), columns=["formula", "textstat function", "scale", "built from"]
     )
     return guide.set_index("formula")
