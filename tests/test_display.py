@@ -40,3 +40,26 @@ def test_altered_quotation_evidence_starts_with_the_findings_own_version(story):
     with pd.option_context("display.max_colwidth", 60):
         html = rows._repr_html_()
     assert "prayed and pleaded" in html
+
+
+def test_practice_try_again_is_a_line_below_the_explanations_not_a_bullet():
+    from kit.quiz import practice
+    from kit.quiz.practice import encode_practice
+
+    spec = {
+        "id": "punctuation",
+        "kind": "single",
+        "prompt": "Which version has no sentence punctuation?",
+        "options": [
+            {"text": "000", "correct": False, "explain": "000 keeps its full stops."},
+            {"text": "004", "correct": True, "explain": "004 lost its punctuation."},
+        ],
+    }
+    question = practice(encode_practice(spec))
+    question.choose("000")
+    assert question.check() is False
+    shown = question._feedback.value
+    assert "<li>000: 000 keeps its full stops.</li>" in shown
+    assert "<li>Try again.</li>" not in shown
+    assert shown.index("</ul>") < shown.index("<p>Try again.</p>")
+    assert question.feedback == "✘ Not quite. 000: 000 keeps its full stops. Try again."

@@ -198,12 +198,15 @@ class PracticeQuestion:
         """Put ``value`` in the widget, as a click or typing would (for scripts and tests)."""
         self.control.set(self.control.validate(value))
 
-    def _say(self, text: str, items: list[str] | None = None) -> None:
-        self.feedback = " ".join([text, *(items or [])])
+    def _say(self, text: str, items: list[str] | None = None, ending: str = "") -> None:
+        """Show ``text``, then one bullet per item, then ``ending`` as a line of its own."""
+        self.feedback = " ".join(part for part in [text, *(items or []), ending] if part)
         body = html.escape(text)
         if items:
             body += "<ul>" + "".join(f"<li>{markdown_to_html(item)}</li>" for item in items)
             body += "</ul>"
+        if ending:
+            body += f"<p>{html.escape(ending)}</p>"
         self._feedback.value = f'<div role="status" aria-live="polite">{body}</div>'
 
     def check(self) -> bool | None:
@@ -220,7 +223,7 @@ class PracticeQuestion:
         if right:
             self._say("✔ Correct.", notes)
         else:
-            self._say("✘ Not quite.", [*notes, "Try again."])
+            self._say("✘ Not quite.", notes, ending="Try again.")
         return right
 
     def _judge(self, value: Any) -> tuple[bool, list[str]]:
