@@ -204,3 +204,18 @@ def lock(cell: Any) -> None:
     """Make JupyterLab protect a cell: not editable, not deletable."""
     cell.metadata["editable"] = False
     cell.metadata["deletable"] = False
+
+
+#: The cell tag with which JupyterLab's Run All (and nbclient) go on past a cell's error.
+CONTINUE_TAG = "raises-exception"
+
+
+def continue_past_failure(cell: Any) -> None:
+    """Tag a test cell so that Run All goes on when it fails.
+
+    An unanswered question fails its visible test; without the tag, Run All would stop there
+    and the widgets of the later questions would never appear.
+    """
+    tags = list(cell.metadata.get("tags", []))
+    if CONTINUE_TAG not in tags:
+        cell.metadata["tags"] = [*tags, CONTINUE_TAG]

@@ -2,7 +2,8 @@
 
 For each ``solutions/exN_topic.ipynb``: solution regions become ``# YOUR ANSWER HERE``, hidden
 tests go, outputs and execution counts are cleared, locked and test cells are protected
-(``editable``/``deletable`` false), and only the metadata a student needs is kept. The output is
+(``editable``/``deletable`` false), test cells are tagged ``raises-exception`` so that Run All
+goes past an unanswered question, and only the metadata a student needs is kept. The output is
 deterministic, so releasing twice gives byte-identical files and ``release --check`` can tell
 when exercises/ is stale.
 """
@@ -57,6 +58,8 @@ def grading_template(source: Any) -> Any:
             cell.source = nbs.clear_solutions(nbs.source_text(cell), cell.cell_type)
         elif cell_role in ("test", "locked"):
             nbs.lock(cell)
+            if cell_role == "test":
+                nbs.continue_past_failure(cell)
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
