@@ -65,3 +65,20 @@ def write_story_folder(folder: Path, texts: dict[str, str | bytes], **overrides)
 def story_copy(tmp_path):
     """A writable copy of the shipped story folder."""
     return Path(shutil.copytree(STORY_DIR, tmp_path / "story"))
+
+
+def execute_notebook(notebook, folder: Path, timeout: int = 120):
+    """Run a notebook object top to bottom in a fresh python3 kernel, cwd = folder.
+
+    Errors stop the run (as Run All does) unless a cell is tagged ``raises-exception``.
+    Returns the notebook, now holding its outputs.
+    """
+    from nbclient import NotebookClient
+
+    NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(folder)}},
+    ).execute()
+    return notebook

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from kit.grading import notebooks as nbs
-from tests.conftest import REPO
+from tests.conftest import REPO, execute_notebook
 
 EXERCISES = sorted((REPO / "exercises").glob("*.ipynb"))
 
@@ -36,17 +36,10 @@ def test_every_released_test_cell_lets_run_all_go_on():
 def test_run_all_on_an_untouched_exercise_reaches_the_last_cell(tmp_path):
     if not EXERCISES:
         pytest.skip("exercises/ holds no released notebook yet")
-    from nbclient import NotebookClient
-
     path = shutil.copy(EXERCISES[0], tmp_path)
     notebook = nbformat.read(path, as_version=4)
-    # allow_errors=False: an untagged failing cell would raise and stop here, as Run All would
-    NotebookClient(
-        notebook,
-        timeout=120,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(tmp_path)}},
-    ).execute()
+    # an untagged failing cell would raise and stop here, as Run All would
+    execute_notebook(notebook, tmp_path)
     code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert all(cell.execution_count for cell in code_cells)
     failed = [

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, execute_notebook
 
 SOLUTIONS = REPO / "solutions"
 EXERCISES = REPO / "exercises"
@@ -328,16 +328,8 @@ def test_numbers_in_the_instructors_guide_match_the_data(story):
 def _execute(notebook_path: Path, folder: Path):
     """Run a notebook top to bottom in a fresh kernel with folder as working directory."""
     import nbformat
-    from nbclient import NotebookClient
 
-    notebook = read(notebook_path)
-    client = NotebookClient(
-        notebook,
-        timeout=120,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(folder)}},
-    )
-    client.execute()
+    notebook = execute_notebook(read(notebook_path), folder)
     nbformat.write(notebook, folder / notebook_path.name)
     return notebook
 

@@ -15,7 +15,7 @@ import re
 import nbformat
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, execute_notebook
 
 NOTEBOOKS = REPO / "notebooks"
 LESSONS = (
@@ -174,16 +174,7 @@ def warm_matplotlib():
 @pytest.mark.notebook
 @pytest.mark.parametrize("name", LESSONS)
 def test_lesson_runs_top_to_bottom_without_errors_or_warnings(name, warm_matplotlib, tmp_path):
-    from nbclient import NotebookClient
-
-    notebook = _read(name)
-    client = NotebookClient(
-        notebook,
-        timeout=60,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOKS)}},
-    )
-    client.execute()
+    notebook = execute_notebook(_read(name), NOTEBOOKS, timeout=60)
     assert _problems(notebook) == []
     for number, cell in enumerate(notebook.cells):
         if cell.cell_type == "code" and ("plt.show()" in cell.source or "_figure(" in cell.source):
