@@ -97,9 +97,19 @@ def cmd_grade(args: argparse.Namespace) -> int:
         raise UsageError(f"No notebooks in {source}; pass the solutions folder with --source.")
     jobs = args.jobs or os.cpu_count() or 1
     settings = Settings(args.timeout, args.memory, not args.no_sandbox)
-    result = grade_class(
-        submissions, args.out, source, settings, jobs, force=args.force, progress=not args.quiet
-    )
+    try:
+        result = grade_class(
+            submissions,
+            args.out,
+            source,
+            settings,
+            jobs,
+            force=args.force,
+            progress=not args.quiet,
+            only=tuple(args.notebook or ()),
+        )
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     print(summary(result, Path(args.out), jobs))
     return EXIT_FAILED if result.failed else EXIT_OK
 
@@ -179,6 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="memory cap of each kernel, e.g. 1G (default), 0 for none",
     )
     grade.add_argument("--jobs", type=int, default=None, help="notebooks run at once (cores)")
+    grade.add_argument(
+        "--notebook",
+        action="append",
+        metavar="NAME",
+        help="grade only this assignment, e.g. ex1_readability (repeat for more; default: all)",
+    )
     grade.add_argument("--force", action="store_true", help="re-grade rows already graded")
     grade.add_argument(
         "--no-sandbox", action="store_true", help="do not use bubblewrap even if available"

@@ -76,3 +76,37 @@ def test_validate_of_a_missing_or_broken_file(tmp_path):
     (tmp_path / "bad.ipynb").write_text("{", encoding="utf-8")
     broken = _kit("validate", str(tmp_path / "bad.ipynb"))
     assert broken.returncode == 1 and "not JSON" in broken.stdout
+
+
+def test_grade_only_the_named_assignment(tmp_path):
+    student = tmp_path / "subs" / "ana"
+    student.mkdir(parents=True)
+    shutil.copy(FIXTURES / "source" / "ex1_demo.ipynb", student)
+    source = str(FIXTURES / "source")
+    out = tmp_path / "out"
+    result = _kit(
+        "grade",
+        str(tmp_path / "subs"),
+        "--out",
+        str(out),
+        "--source",
+        source,
+        "--notebook",
+        "ex1_demo",
+        "--quiet",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = (out / "gradebook.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 2 and rows[1].startswith("ana,ex1_demo.ipynb,") and ",ok," in rows[1]
+    wrong = _kit(
+        "grade",
+        str(tmp_path / "subs"),
+        "--out",
+        str(tmp_path / "o2"),
+        "--source",
+        source,
+        "--notebook",
+        "ex9",
+    )
+    assert wrong.returncode == 2
+    assert "No assignment ex9.ipynb" in wrong.stderr and "ex1_demo, ex2_demo" in wrong.stderr

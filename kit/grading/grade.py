@@ -282,8 +282,14 @@ def grade_class(
     jobs: int | None = None,
     force: bool = False,
     progress: bool = True,
+    only: tuple[str, ...] = (),
 ) -> BatchResult:
-    """Grade every student's notebooks in submissions against source; write out/."""
+    """Grade every student's notebooks in submissions against source; write out/.
+
+    ``only`` limits the run to some assignments, named by notebook name with or without
+    ``.ipynb`` (e.g. ``("ex1_readability",)``); a name that is not in source raises ValueError
+    listing the valid ones.
+    """
     from kit.grading.release import source_notebooks
 
     submissions, out, source = Path(submissions), Path(out), Path(source)
@@ -295,6 +301,14 @@ def grade_class(
         tuple(str(p) for p in (source, submissions, out, *map(Path, settings.secrets))),
     )
     notebooks = source_notebooks(source)
+    known = tuple(p.name for p in notebooks)
+    if only:
+        wanted = {name if name.endswith(".ipynb") else f"{name}.ipynb" for name in only}
+        unknown = sorted(wanted - set(known))
+        if unknown:
+            valid = ", ".join(Path(name).stem for name in known)
+            raise ValueError(f"No assignment {', '.join(unknown)} in {source}. Valid: {valid}.")
+        notebooks = [p for p in notebooks if p.name in wanted]
     students = [  # an output folder inside the submissions folder is not a student
         name
         for name in subs.find_students(submissions)
@@ -306,7 +320,6 @@ def grade_class(
     result = BatchResult()
     start = time.monotonic()
     work_root = Path(tempfile.mkdtemp(prefix="kit-grade-"))
-    known = tuple(p.name for p in notebooks)
     todo = []
     for student in students:
         for notebook in notebooks:
