@@ -126,68 +126,86 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK if passed else EXIT_FAILED
 
 
+def _command(
+    commands, name: str, run, summary: str, description: str, failed: str, more: str = ""
+) -> argparse.ArgumentParser:
+    """Add the sub-command ``name`` run by ``run``; its epilog says exit code 1 means ``failed``."""
+    command = commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=EXIT_CODES.format(failed=failed) + more,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.set_defaults(run=run)
+    return command
+
+
+def _add_source(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--source", default="solutions", help="default: solutions")
+
+
+def _add_kernel_limits(command: argparse.ArgumentParser, memory_help: str) -> None:
+    command.add_argument("--timeout", type=float, default=30.0, help="seconds per cell (30)")
+    command.add_argument(
+        "--memory", type=parse_memory, default=parse_memory("1G"), help=memory_help
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the kit command."""
-    formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="kit",
         description="Release, check and grade the kit's assignments (nbgrader format).",
         epilog=EXIT_CODES.format(failed="a check failed / exercises stale / submissions failed"),
-        formatter_class=formatter,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    release = commands.add_parser(
+    release = _command(
+        commands,
         "release",
-        help="write exercises/ (student versions) from solutions/",
+        cmd_release,
+        summary="write exercises/ (student versions) from solutions/",
+        failed="with --check: exercises/ differs from a fresh release",
         description="Write the student versions: solutions replaced by '# YOUR ANSWER HERE', "
         "hidden tests and outputs removed, test and read-only cells locked. Deterministic: "
         "releasing twice gives identical files.",
-        epilog=EXIT_CODES.format(failed="with --check: exercises/ differs from a fresh release"),
-        formatter_class=formatter,
     )
-    release.add_argument("--source", default="solutions", help="default: solutions")
+    _add_source(release)
     release.add_argument("--dest", default="exercises", help="default: exercises")
     release.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 naming each stale file"
     )
-    release.set_defaults(run=cmd_release)
-    check = commands.add_parser(
+    check = _command(
+        commands,
         "check-source",
-        help="check the nbgrader metadata and markers of solutions/",
+        cmd_check_source,
+        summary="check the nbgrader metadata and markers of solutions/",
+        failed="problems were found (each is printed)",
         description="Check every source notebook: schema_version 3, grade_ids (present, "
         "unique), points on test cells only, locked test cells, balanced markers in the right "
         "cells, answer-book names matching the notebook.",
-        epilog=EXIT_CODES.format(failed="problems were found (each is printed)"),
-        formatter_class=formatter,
     )
-    check.add_argument("--source", default="solutions", help="default: solutions")
-    check.set_defaults(run=cmd_check_source)
-    grade = commands.add_parser(
+    _add_source(check)
+    grade = _command(
+        commands,
         "grade",
-        help="grade a class: gradebook.csv and one feedback page per student",
+        cmd_grade,
+        summary="grade a class: gradebook.csv and one feedback page per student",
+        failed="some notebooks could not be graded normally "
+        "(missing, invalid, timeout, kernel died...)",
         description="Grade SUBMISSIONS/<student>/<notebook>.ipynb (or nbgrader's "
         "submitted/<student>/<assignment>/<notebook>.ipynb) against the source notebooks. "
         "Test and read-only cells are restored from the source; each test cell scores its "
         "points if it runs without error, 0 otherwise. Re-running resumes: rows already in "
         "OUT/gradebook.csv are skipped unless --force.",
-        epilog=EXIT_CODES.format(
-            failed="some notebooks could not be graded normally "
-            "(missing, invalid, timeout, kernel died...)"
-        )
-        + "\n\nstatuses: ok, cell-errors, timeout, memory-limit, kernel-died, invalid-notebook,"
-        "\n  missing-notebook, renamed-notebook, answers-unreadable, grader-error",
-        formatter_class=formatter,
+        more="\n\nstatuses: ok, cell-errors, timeout, memory-limit, kernel-died, "
+        "invalid-notebook,\n  missing-notebook, renamed-notebook, answers-unreadable, grader-error",
     )
     grade.add_argument("submissions", help="folder with one folder per student")
     grade.add_argument("--out", required=True, help="output folder (gradebook.csv, feedback/)")
-    grade.add_argument("--source", default="solutions", help="default: solutions")
-    grade.add_argument("--timeout", type=float, default=30.0, help="seconds per cell (30)")
-    grade.add_argument(
-        "--memory",
-        type=parse_memory,
-        default=parse_memory("1G"),
-        help="memory cap of each kernel, e.g. 1G (default), 0 for none",
-    )
+    _add_source(grade)
+    _add_kernel_limits(grade, "memory cap of each kernel, e.g. 1G (default), 0 for none")
     grade.add_argument("--jobs", type=int, default=None, help="notebooks run at once (cores)")
     grade.add_argument(
         "--notebook",
@@ -200,25 +218,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-sandbox", action="store_true", help="do not use bubblewrap even if available"
     )
     grade.add_argument("--quiet", action="store_true", help="no progress bar")
-    grade.set_defaults(run=cmd_grade)
-    validate = commands.add_parser(
+    validate = _command(
+        commands,
         "validate",
-        help="run your notebook as the grader would and check its visible tests",
+        cmd_validate,
+        summary="run your notebook as the grader would and check its visible tests",
+        failed="a visible test fails or the notebook cannot run",
         description="Run NOTEBOOK from top to bottom in a fresh kernel (in a copy of its "
         "folder, so its answers file is used) and report which visible tests pass. Hidden "
         "tests are not in your copy: passing here does not promise full marks.",
-        epilog=EXIT_CODES.format(failed="a visible test fails or the notebook cannot run"),
-        formatter_class=formatter,
     )
     validate.add_argument("notebook", help="the .ipynb file to check")
-    validate.add_argument("--timeout", type=float, default=30.0, help="seconds per cell (30)")
-    validate.add_argument(
-        "--memory",
-        type=parse_memory,
-        default=parse_memory("1G"),
-        help="memory cap of the kernel (1G)",
-    )
-    validate.set_defaults(run=cmd_validate)
+    _add_kernel_limits(validate, "memory cap of the kernel (1G)")
     return parser
 
 
