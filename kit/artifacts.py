@@ -317,7 +317,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
                     "them was removed.",
                 )
             )
-    if getattr(version, "headline_count", 1) > 1:
+    if version.headline_count > 1:
         findings.append(
             _finding(
                 version,

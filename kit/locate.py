@@ -11,6 +11,8 @@ Positions are character offsets into ``version.text`` (the file as stored), so
 ('text', 2)
 >>> fold("Ciudad Juárez")
 'ciudad juarez'
+>>> WORD.findall("Lety's son, 6-year-old, 1,500 miles.")
+["Lety's", 'son', '6-year-old', '1,500', 'miles']
 """
 
 from __future__ import annotations
@@ -144,16 +146,6 @@ def snippet(text: str, start: int, end: int, context: int = 30) -> str:
     right = min(len(text), end + context)
     piece = _SPACES.sub(" ", text[left:right]).strip()
     return ("…" if left > 0 else "") + piece + ("…" if right < len(text) else "")
-
-
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the words of ``text`` (letters/digits, inner ' - , . allowed).
-
-    >>> text = "Lety's son, 6-year-old, 1,500 miles."
-    >>> [text[a:b] for a, b in word_spans(text)]
-    ["Lety's", 'son', '6-year-old', '1,500', 'miles']
-    """
-    return [match.span() for match in WORD.finditer(text)]
 
 
 #: A word: letters or digits, possibly joined by an apostrophe, hyphen, or a digit separator.

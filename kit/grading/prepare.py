@@ -40,20 +40,6 @@ class Plan:
         """Total points of the test cells."""
         return sum(step.points for step in self.steps if step.role == "test")
 
-    def to_dict(self) -> dict:
-        """JSON-ready form (used to send a plan to a worker process)."""
-        return {
-            "steps": [vars(step) | {"parts": list(step.parts)} for step in self.steps],
-            "edited": self.edited,
-            "deleted": self.deleted,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Plan:
-        """Inverse of to_dict."""
-        steps = [Step(**(s | {"parts": tuple(s["parts"])})) for s in data["steps"]]
-        return cls(steps, list(data["edited"]), list(data["deleted"]))
-
 
 def restore(template: Any, student: Any) -> tuple[list[Any], list[str], list[str]]:
     """(cells, edited grade_ids, deleted grade_ids) of student with protected cells restored."""
