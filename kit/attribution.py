@@ -372,23 +372,25 @@ def sources_table(target: Story | Version | str):
                 if len(speaker) > len(entry["source"]):
                     entry["source"] = speaker
     names = tuple(entry["source"] for entry in found.values())
+    per_version = []  # worked out once, not once per source
+    for version in versions:
+        table = tables[version.id]
+        if not any(ch.isupper() for ch in version.body):
+            table = attributions(version, known_names=names)
+        words = set(re.findall(r"[^\W_]+", fold(version.body)))
+        per_version.append((version.id, table, table["speaker"].map(_name_key), words))
     rows = []
     for key, entry in found.items():
         row = {"source": entry["source"]}
-        for version in versions:
-            table = tables[version.id]
-            if not any(ch.isupper() for ch in version.body):
-                table = attributions(version, known_names=names)
-            keys = table["speaker"].map(_name_key)
+        for version_id, table, keys, words in per_version:
             mine = table[keys == key]
-            words = set(re.findall(r"[^\W_]+", fold(version.body)))
             if (mine["kind"] == "direct quotation").any():
-                row[version.id] = "quoted directly"
+                row[version_id] = "quoted directly"
             elif len(mine):
-                row[version.id] = "reported speech"
+                row[version_id] = "reported speech"
             elif key in words:
-                row[version.id] = "named only"
+                row[version_id] = "named only"
             else:
-                row[version.id] = "—"
+                row[version_id] = "—"
         rows.append(row)
     return pd.DataFrame(rows, columns=["source", *[v.id for v in versions]])
