@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.errors import KitError
+from kit.story import parse_toml
 
 LEXICON_FORMAT = "kit-lexicon/1"
 
@@ -63,11 +64,7 @@ def load_lexicon(name: str) -> dict[str, Any]:
         valid = ", ".join(repr(n) for n in lexicon_names())
         raise LexiconError(f"No lexicon {name!r} in {folder}. Valid names: {valid}.")
     try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-    try:
-        content = tomllib.loads(path.read_text(encoding="utf-8"))
+        content = parse_toml(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
         raise LexiconError(
             f"{path} is not valid UTF-8 TOML: {error}. Fix that line, or restore the file "

@@ -40,12 +40,17 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def _load_toml(data: bytes) -> dict:
+def parse_toml(text: str) -> dict:
+    """Parse TOML text with tomllib (tomli on Python 3.10); invalid TOML raises ValueError.
+
+    >>> parse_toml('format = "kit-story/1"')
+    {'format': 'kit-story/1'}
+    """
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
-    return tomllib.loads(data.decode("utf-8"))
+    return tomllib.loads(text)
 
 
 def _count(number: int, noun: str) -> str:
@@ -229,7 +234,7 @@ def _read_manifest(folder: Path) -> dict:
             "texts; see data/README.md ('Bring your own story')."
         )
     try:
-        manifest = _load_toml(manifest_path.read_bytes())
+        manifest = parse_toml(manifest_path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as error:
         raise ManifestError(
             f"{manifest_path} is not UTF-8 text ({error}). Save it as UTF-8."

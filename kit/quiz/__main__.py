@@ -18,20 +18,13 @@ import sys
 from pathlib import Path
 
 from kit.quiz.practice import decode_practice, encode_practice
-
-
-def _load_toml(path: Path) -> dict:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+from kit.story import parse_toml
 
 
 def encode_file(path: Path) -> list[tuple[str, str]]:
     """Return (id, token) for every ``[[question]]`` in the TOML file at ``path``."""
     try:
-        content = _load_toml(path)
+        content = parse_toml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
         raise ValueError(f"{path}: no such file.") from error
     except (OSError, UnicodeDecodeError, ValueError) as error:
