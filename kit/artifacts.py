@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from kit.lexicons import compiled_patterns, load_lexicon, stop_words
+from kit.lexicons import agency_alternation, compiled_patterns, stop_words
 from kit.locate import as_versions, fold, paragraph_number, snippet
 from kit.story import Story, Version
 
@@ -273,7 +273,6 @@ def preprocessing_signals(version: Version) -> list[Finding]:
                     "removed as 'stop words'. Who did what to whom is harder to read.",
                 )
             )
-    residue = load_lexicon("text_residue")
     for pattern, entry in compiled_patterns("text_residue", "web_residue"):
         for found in pattern.finditer(text):
             findings.append(
@@ -287,7 +286,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
                     entry["source"],
                 )
             )
-    agencies = "|".join(sorted(map(re.escape, residue["agencies"]), key=len, reverse=True))
+    agencies = agency_alternation()
     glued = re.compile(rf"\b(?:photograph\w*\s+(?:[^\W\d_]+\s+){{1,4}}?)({agencies})([a-z]+)\b")
     for found in glued.finditer(text):
         findings.append(

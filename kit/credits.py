@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from kit.lexicons import load_lexicon
+from kit.lexicons import agency_alternation
 from kit.locate import as_version, paragraph_number, snippet
 from kit.story import Version
 
@@ -32,11 +32,6 @@ AGENCY_TAG = re.compile(rf"\(\s*(?P<agency>{_AGENCY_NAMES})\s*\)")
 PHOTOGRAPHER = re.compile(
     rf"\b(?P<agency>{_AGENCY_NAMES})\s+photographer\s+(?P<name>(?:[A-ZÀ-Þ][^\W_]+\s?){{1,4}})"
 )
-
-
-def _agencies() -> str:
-    names = load_lexicon("text_residue")["agencies"]
-    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
 
 
 def datelines(target: Version | str):
@@ -104,7 +99,7 @@ def photo_credits(target: Version | str):
 
     version = as_version(target)
     text = version.text
-    agencies = _agencies()
+    agencies = agency_alternation()
     credit = re.compile(
         r"\bphotograph(?:ed by|:)?\s+(?P<name>(?:[^\W\d_]+\s+){1,4}?)/?\s*"
         rf"(?P<agency>{agencies})(?P<glued>[^\W\d_]*)",

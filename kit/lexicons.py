@@ -103,6 +103,19 @@ def stop_words() -> frozenset[str]:
 
 
 @cache
+def agency_alternation() -> str:
+    """The news and photo agencies of ``text_residue`` as a regular-expression alternation.
+
+    Longest names first, so "gettyimages" wins over "getty".
+
+    >>> re.fullmatch(agency_alternation(), "gettyimages") is not None
+    True
+    """
+    names = load_lexicon("text_residue")["agencies"]
+    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+
+@cache
 def reporting_verb_forms() -> dict[str, dict[str, Any]]:
     """Map every form of a reporting verb ("says", "insisted") to its lexicon entry.
 
