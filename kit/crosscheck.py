@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from kit.artifacts import Finding, _finding
 from kit.attribution import NAME_RUN, _quotes
 from kit.lexicons import stop_words
-from kit.locate import fold, snippet
+from kit.locate import fold, normalise_words, snippet
 from kit.story import Version
 
 MALE = {"he", "his", "him", "himself"}
@@ -179,7 +179,7 @@ def pronoun_disagreements(
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", fold(text))
+    return normalise_words(text).split()
 
 
 def quotation_changes(versions: tuple[Version, ...], threshold: float = 0.45) -> list[Finding]:

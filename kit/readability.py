@@ -28,6 +28,7 @@ from typing import Any
 
 from kit.locate import as_version, as_versions
 from kit.story import Story, Version
+from kit.text import plural
 
 #: The formulas reported, as (column name, textstat function, what it measures).
 #: (formula, textstat function, scale, built from). Every text cell is at most 50 characters,
@@ -85,10 +86,6 @@ def _textstat():
     return textstat
 
 
-def _plural(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
 def counts(text: Version | str) -> dict[str, Any]:
     """The counts the formulas use, as textstat makes them, plus the kit's own sentence count.
 
@@ -136,12 +133,12 @@ def reliability(text: Version | str, found: dict[str, Any] | None = None):
     if not version.has_sentence_punctuation:
         reasons.append(
             "no sentence punctuation: textstat counts the whole text as "
-            f"{_plural(sentences, 'sentence')} of about {round(words / max(sentences, 1))} "
+            f"{plural(sentences, 'sentence')} of about {round(words / max(sentences, 1))} "
             "words, so every formula that uses sentence length gives a meaningless value"
         )
     if words < MIN_WORDS:
         reasons.append(
-            f"only {_plural(words, 'word')}: the formulas were made for samples of at "
+            f"only {plural(words, 'word')}: the formulas were made for samples of at "
             f"least {MIN_WORDS} words"
         )
     if version.has_sentence_punctuation and words / max(sentences, 1) > MAX_WORDS_PER_SENTENCE:

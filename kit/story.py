@@ -53,10 +53,6 @@ def parse_toml(text: str) -> dict:
     return tomllib.loads(text)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
 def default_story_path() -> Path:
     """Return the folder of the story shipped with the kit.
 
@@ -88,21 +84,22 @@ class Version:
     metadata: Mapping[str, Any] = field(repr=False)
 
     @cached_property
-    def body(self) -> str:
-        """The text without the headline line(s) at its top (a repeated headline goes too)."""
-        rest = self.text.lstrip()
-        if self.headline:
-            while rest.startswith(self.headline):
-                rest = rest[len(self.headline) :].lstrip()
-        return rest
-
-    @cached_property
-    def headline_count(self) -> int:
-        """How many times the headline opens the text (2 in version 000, where it is doubled)."""
+    def _headline_split(self) -> tuple[int, str]:
+        """(how many times the headline opens the text, the text after those headlines)."""
         rest, count = self.text.lstrip(), 0
         while self.headline and rest.startswith(self.headline):
             rest, count = rest[len(self.headline) :].lstrip(), count + 1
-        return count
+        return count, rest
+
+    @property
+    def body(self) -> str:
+        """The text without the headline line(s) at its top (a repeated headline goes too)."""
+        return self._headline_split[1]
+
+    @property
+    def headline_count(self) -> int:
+        """How many times the headline opens the text (2 in version 000, where it is doubled)."""
+        return self._headline_split[0]
 
     @cached_property
     def paragraphs(self) -> tuple[str, ...]:
@@ -147,7 +144,7 @@ class Version:
     def summary(self) -> str:
         """One paragraph describing this version for a reader."""
         sentences = (
-            _count(len(self.sentences), "sentence")
+            textlayer.plural(len(self.sentences), "sentence")
             if self.has_sentence_punctuation
             else "no sentence punctuation, so sentences are not split"
         )
@@ -155,8 +152,8 @@ class Version:
             f"{self.id}  {self.label or self.form}\n"
             f"     headline: {self.headline!r}"
             + (f" (appears {self.headline_count} times)" if self.headline_count > 1 else "")
-            + f"\n     {_count(len(self.words), 'word')}, "
-            + f"{_count(len(self.paragraphs), 'paragraph')}, "
+            + f"\n     {textlayer.plural(len(self.words), 'word')}, "
+            + f"{textlayer.plural(len(self.paragraphs), 'paragraph')}, "
             + sentences
         )
 

@@ -73,6 +73,15 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"'”’)\]]|$)")
 
 
+def plural(number: int, noun: str) -> str:
+    """Write a count with its noun, in the plural unless the count is 1.
+
+    >>> plural(1, "sentence"), plural(34, "sentence")
+    ('1 sentence', '34 sentences')
+    """
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Split text on blank lines; return the non-empty paragraphs, stripped.
 

@@ -16,7 +16,8 @@ import re
 import shutil
 from pathlib import Path
 
-ANSWERS_SUFFIX = ".answers.json"
+from kit.quiz.store import ANSWERS_SUFFIX
+
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
