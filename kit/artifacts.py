@@ -324,8 +324,8 @@ def preprocessing_signals(version: Version) -> list[Finding]:
                 "preprocessing",
                 "headline repeated",
                 version.headline,
-                f"The headline appears {version.headline_count} times at the top: a copy-and-paste "
-                "or scraping slip (the page title and the article title were both kept).",
+                f"The headline appears {version.headline_count} times at the top: a trace of how "
+                "the text was copied or scraped (what exactly caused it is not known).",
             )
         )
     return findings

@@ -111,25 +111,41 @@ def _folded_words(text: str) -> list[str]:
     return [fold(found.group()) for found in WORD.finditer(text)]
 
 
+def _alternation(forms) -> str:
+    spaced = (r"\s+".join(map(re.escape, fold(form).split())) for form in forms)
+    return rf"(?<![^\W_])(?:{'|'.join(sorted(spaced, key=len, reverse=True))})(?![^\W_])"
+
+
 @lru_cache(maxsize=1)
 def _group_patterns():
     compiled = []
     for group in concept_groups():
         for choice, forms in group["words"].items():
-            alternatives = "|".join(
-                sorted((r"\s+".join(map(re.escape, form.split())) for form in forms), key=len)[::-1]
-            )
-            compiled.append(
-                (group, choice, re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])"))
-            )
+            compiled.append((group, choice, re.compile(_alternation(forms))))
     return compiled
+
+
+def without_fixed_names(folded: str, names) -> str:
+    """Blank out the fixed names (e.g. "National Guard") in folded text, keeping its length.
+
+    A word inside a name is not a writer's choice: "guard" in "National Guard" names an
+    institution, so the concept group of the man in uniform does not count it.
+
+    >>> without_fixed_names("the national guard and a guard", ["National Guard"])
+    'the                and a guard'
+    """
+    if not names:
+        return folded
+    return re.sub(_alternation(names), lambda found: " " * len(found.group()), folded)
 
 
 def lexical_choices(target: Story | Version | str):
     """Count, per version, each word of the concept groups in ``data/lexicons/concept_groups.toml``.
 
     Columns: group, choice, then for each version its count and count per 1,000 words.
-    Word forms count together ("begged", "begging" count as "begged").
+    Word forms count together ("begged", "begging" count as "begged"). A group's
+    ``not_counted_in`` names (such as "National Guard") are left out of its counts. The count
+    is of words, not of who does what: "asked" counts whoever asked.
 
     >>> import kit
     >>> table = lexical_choices(kit.load_story()).set_index("choice")
@@ -137,6 +153,9 @@ def lexical_choices(target: Story | Version | str):
     [0, 1]
     >>> table.loc["suppression", ["000", "001"]].tolist()
     [2, 0]
+    >>> counts = lexical_choices("The National Guard sent a guard.").set_index("choice")
+    >>> int(counts.loc["guard", "text"])
+    1
     """
     import pandas as pd
 
@@ -146,8 +165,9 @@ def lexical_choices(target: Story | Version | str):
     rows = []
     for group, choice, pattern in _group_patterns():
         row = {"group": group["name"], "choice": choice}
+        names = group.get("not_counted_in", ())
         for version in versions:
-            count = len(pattern.findall(folded[version.id]))
+            count = len(pattern.findall(without_fixed_names(folded[version.id], names)))
             row[version.id] = count
             size = sizes[version.id]
             row[f"{version.id} per 1,000 words"] = round(1000 * count / size, 2) if size else 0.0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kit import framing
@@ -69,3 +71,20 @@ def test_keyness_between_000_and_001(story):
     assert table.loc["suppression", "more in"] == "000"
     assert "the" not in table.index  # stop words dropped by default
     assert (table["000"] + table["001"] >= 2).all()
+
+
+def test_a_name_is_not_a_word_choice(story):
+    # "guard" inside "National Guard" names the institution; a guard on his own is counted
+    table = framing.lexical_choices("The National Guard sent a guard. National Guards")
+    assert table.set_index("choice").loc["guard", "text"] == 1
+    story_table = framing.lexical_choices(story).set_index("choice")
+    for version in story:
+        bare = re.findall(r"(?<!national )\bguards?\b", version.body.lower())
+        assert story_table.loc["guard", version.id] == len(bare), version.id
+
+
+def test_people_crossing_counts_nouns_for_people_only():
+    table = framing.lexical_choices("Migration and immigration rose; a migrant spoke.")
+    counts = table.set_index("choice")["text"]
+    assert counts["migrant"] == 1 and counts["immigrant"] == 0
+
