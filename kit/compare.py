@@ -130,6 +130,23 @@ def _word_diff(a: str, b: str) -> str:
     return " ".join(out)
 
 
+def word_diff(original: str, copy: str) -> str:
+    """Mark, word by word, what a copy changed: ``[-word-]`` dropped, ``{+word+}`` added.
+
+    >>> word_diff("she begged and pleaded", "she prayed and pleaded")
+    'she [-begged-] {+prayed+} and pleaded'
+    """
+    old, new = original.split(), copy.split()
+    pieces = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            pieces.append(" ".join(old[i1:i2]))
+            continue
+        pieces += [f"[-{' '.join(old[i1:i2])}-]"] if i2 > i1 else []
+        pieces += [f"{{+{' '.join(new[j1:j2])}+}}"] if j2 > j1 else []
+    return " ".join(pieces)
+
+
 @dataclass
 class Alignment:
     """Two versions aligned unit by unit. ``rows``: dicts with status, a, b, similarity."""
