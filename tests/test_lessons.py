@@ -390,3 +390,180 @@ def test_lesson6_claims(story):
     for fact in ("El Universal", "metering", "Northern Triangle"):
         assert _which(story, fact) == ["004"]
     assert _which(story, "remain mexico") == ["004"]
+
+
+# --------------------------------------------------------------------------- care and audience
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_practice_question_inputs_are_hidden(name):
+    # A learner sees the question, not the encoded token above it.
+    cells = [c for c in _read(name).cells if c.cell_type == "code" and "practice(" in c.source]
+    calls = [c for c in cells if PRACTICE_CALL.search(c.source)]
+    assert calls, f"{name} has no practice questions"
+    for cell in calls:
+        hidden = cell.metadata.get("jupyter", {}).get("source_hidden")
+        assert hidden is True, f"{name} cell {cell.get('id')}: set jupyter.source_hidden"
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_lesson_states_level_and_prerequisites_and_links_the_glossary(name):
+    first = _read(name).cells[0]
+    assert first.cell_type == "markdown" and "**Level and prerequisites.**" in first.source
+    assert "Lesson" in first.source or name.startswith("01"), (
+        f"{name}: name the lessons to do first"
+    )
+    assert "(glossary.md" in _markdown(_read(name))
+
+
+def _slug(heading: str) -> str:
+    """The anchor GitHub and most Markdown viewers give a heading."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_glossary_defines_the_terms_and_every_link_resolves():
+    glossary = (NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    anchors = {_slug(h) for h in re.findall(r"^###? (.+)$", glossary, flags=re.MULTILINE)}
+    for term in (
+        "F1 score",
+        "log-likelihood",
+        "p < 0.05",
+        "VADER compound",
+        "pipeline",
+        "regular expression",
+        "SMOG",
+        "stop words",
+    ):
+        assert _slug(term) in anchors, f"the glossary lacks {term!r}"
+    texts = [_markdown(_read(name)) for name in LESSONS]
+    texts.append((NOTEBOOKS / "README.md").read_text(encoding="utf-8"))
+    links = [link for text in texts for link in re.findall(r"\(glossary\.md#([^)]+)\)", text)]
+    assert len(links) >= 20, "link the glossary where its terms first appear"
+    missing = sorted(set(links) - anchors)
+    assert not missing, f"links to glossary anchors that do not exist: {missing}"
+
+
+_PATTERN_LITERAL = re.compile(r"""\br(f?)(["'])(.*?)\2""")
+_PLAIN_ALTERNATION = re.compile(r"[\w ,\-|]+")
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_every_regular_expression_a_lesson_shows_is_explained(name):
+    notebook = _read(name)
+    markdown = _markdown(notebook)
+    for cell in notebook.cells:
+        if cell.cell_type != "code" or cell.source.startswith("practice("):
+            continue
+        for found in _PATTERN_LITERAL.finditer(cell.source):
+            is_template, pattern = found.group(1), found.group(3)
+            if is_template:
+                assert "`\\b`" in markdown, f"{name}: explain the \\b of {pattern!r}"
+            elif _PLAIN_ALTERNATION.fullmatch(pattern):
+                assert "|" not in pattern or "`|`" in markdown, f"{name}: explain | in {pattern}"
+            else:
+                assert f"`{pattern}`" in markdown, f"{name}: explain the pattern {pattern!r}"
+
+
+def test_no_shipped_lesson_or_story_file_cites_the_unshipped_story_sheet():
+    # FACTS.md is the authors' working sheet and does not ship: cite the public pages instead.
+    files = [
+        *NOTEBOOKS.glob("*.ipynb"),
+        *NOTEBOOKS.glob("*.md"),
+        *(REPO / "data" / "story").iterdir(),
+    ]
+    files += [REPO / "INSTRUCTORS.md", REPO / "README.md", REPO / "data" / "README.md"]
+    citing = [p.name for p in files if p.is_file() and "FACTS.md" in p.read_text(encoding="utf-8")]
+    assert citing == []
+    manifest = (REPO / "data" / "story" / "manifest.toml").read_text(encoding="utf-8")
+    for page in ("article-7287983", "lasemanadelsur.com", "Pictures of the Year"):
+        assert page in manifest
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+def test_lesson1_days_named_in_the_texts(story):
+    import datetime
+
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    named = {v.id: sorted(d for d in days if _has(v, d)) for v in story}
+    assert named == {"000": ["monday", "wednesday"], "001": ["monday"], "004": ["tuesday"]}
+    assert "twilight on monday" in story["000"].body.lower()
+    assert "twilight approached on monday" in story["001"].body.lower()
+    text = _markdown(_read("01_meet_the_story"))
+    assert "`004` names no day;" not in text and "no\nday for the photo" in text
+    assert '"Wednesday"' in text and '"tuesday"' in text
+    # Lesson 6's calendar check: 22 July 2019 was the Monday before the 25 July dateline
+    photo, report = datetime.date(2019, 7, 22), datetime.date(2019, 7, 25)
+    assert photo.weekday() == 0 and 0 < (report - photo).days < 7
+    assert "22 July 2019 was a Monday" in _markdown(_read("06_trace_to_the_original"))
+
+
+def test_lesson2_does_not_call_every_short_sentence_a_fragment(story):
+    shortest = sorted(story["000"].sentences, key=len)[:5]
+    assert "Looking at the river." in shortest
+    assert "The soldier did not reveal his name." in shortest  # an ordinary sentence
+    text = _markdown(_read("02_readability"))
+    assert "produced fragments that are\nnot real sentences" not in text
+    assert '"The soldier did not reveal his name." is a normal sentence' in text
+
+
+def test_lesson3_dateline_is_a_claim_and_the_hint_names_every_speaker(story):
+    text = _markdown(_read("03_source_attribution"))
+    assert "can tell that the text is Reuters' work" not in text
+    assert "*claims* to be Reuters' work" in text
+    # who speaks in 000 but not in 001, and how
+    assert "In June, Lopez Obrador said that" in story["000"].body
+    assert "In June" not in story["001"].body and "Trump" in story["001"].body
+    assert 'Trump said on Wednesday that Mexico "will probably' in story["000"].body
+    assert "a spokesman said that the US customs" in story["000"].body
+    assert "López Obrador said in June" in text and "reported speech" in text
+
+
+def test_lesson4_names_can_change_for_honest_reasons():
+    text = _markdown(_read("04_artifacts"))
+    assert "never changes" not in text
+    assert 'Reuters itself\nwent from "Lety" to "Ledy"' in text
+
+
+def test_lesson4_shows_the_negations_lost_by_the_pipeline(story):
+    from kit.lexicons import stop_words
+
+    stripped = story["004"].body
+    assert stripped.count("there overt aggression") == 2 and "provide name" in stripped
+    assert "displayed no overt aggression" in story["001"].body
+    assert "did not disclose his name" in story["001"].body
+    assert "did not show any open aggression" in story["000"].body
+    assert {"no", "not"} <= stop_words()
+    assert "Lost negations" in _markdown(_read("04_artifacts"))
+
+
+def test_lesson5_hedges_and_counts_words_not_actors(story):
+    from kit import framing
+
+    for text in (_markdown(_read("05_framing")), (NOTEBOOKS / "README.md").read_text("utf-8")):
+        claims = re.findall(
+            r"\bis\b([^.]{0,30}?)(?:translation artifact|artifact of\s+translation)", text
+        )
+        assert claims, "the lesson and the map should still make the point"
+        for words_before in claims:
+            assert "most likely" in words_before, f"hedge the claim: is{words_before}..."
+    asks = framing.concordance(story["000"], "ask*")
+    assert len(asks) == 2 and not any("Perez" in left for left in asks["left"])
+    assert "people judge the migrants" in asks.iloc[0]["left"]
+    table = framing.lexical_choices(story).set_index("choice")
+    people = re.findall(r"\bmigrants?\b", story["000"].body.lower())  # not "migration"
+    assert "migration" in story["000"].body.lower()
+    assert table.loc["ask", "000"] == 2 and table.loc["migrant", "000"] == len(people)
+    text = _markdown(_read("05_framing"))
+    assert 'In `000` neither "ask" is the mother\'s' in text
+
+
+def test_lesson6_does_not_call_001_a_cut_down_copy(story):
+    text = _markdown(_read("06_trace_to_the_original"))
+    assert "cut-down" not in text and "a shorter form" not in text
+    assert _has(story["001"], "Ramirez") and not _has(story["000"], "Ramirez")
+    assert "did not respond immediately" in story["000"].body
+    for site in ("hailnewsup.com", "edifytrends.com"):
+        assert site in text
+    assert "what cannot be known" in text and "## 2. Stop: check your own reaction" in text
