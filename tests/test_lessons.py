@@ -567,3 +567,35 @@ def test_lesson6_does_not_call_001_a_cut_down_copy(story):
     for site in ("hailnewsup.com", "edifytrends.com"):
         assert site in text
     assert "what cannot be known" in text and "## 2. Stop: check your own reaction" in text
+
+
+def _specs(name: str) -> dict[str, dict]:
+    from kit.quiz import decode_practice
+
+    return {spec["id"]: spec for spec in map(decode_practice, _tokens(_read(name)))}
+
+
+def _key(spec: dict) -> list[str]:
+    return [option["text"] for option in spec["options"] if option["correct"]]
+
+
+def test_the_practised_moves_have_questions_whose_keys_hold(story):
+    import datetime
+
+    lesson4, lesson6 = _specs("04_artifacts"), _specs("06_trace_to_the_original")
+    # Stop is about one's own reaction, not a recap
+    (stop,) = _key(lesson6["l6-stop"])
+    assert "feel" in stop and "Haunting" in story["001"].headline
+    # the Monday before the dateline of 25 July 2019
+    (monday,) = _key(lesson6["l6-monday"])
+    day = datetime.datetime.strptime(monday, "%d %B %Y").date()
+    assert day.weekday() == 0 and 0 < (datetime.date(2019, 7, 25) - day).days < 7
+    # the negation that 004 lost is still in the copies that kept their small words
+    (negation,) = _key(lesson4["l4-negation"])
+    assert "no overt aggression" in negation and "there overt aggression" in story["004"].body
+    assert "no overt aggression" in story["001"].body
+    # what lateral reading leaves unknown; what the copies establish is not among the keys
+    unknown = _key(lesson6["l6-unknown"])
+    assert any("hailnewsup.com" in text for text in unknown)
+    assert not any("identical" in text or "twice" in text for text in unknown)
+    assert story["000"].headline_count == 2
