@@ -81,6 +81,16 @@ class Version:
         """How many times the headline opens the text (2 in version 000, where it is doubled)."""
         return self._headline_split[0]
 
+    @property
+    def body_start(self) -> int:
+        """The offset in ``text`` where ``body`` begins (``text[body_start:] == body``)."""
+        return len(self.text) - len(self.body)
+
+    @cached_property
+    def has_capital_letters(self) -> bool:
+        """False when the body was lower-cased (004), so names look like ordinary words."""
+        return any(char.isupper() for char in self.body)
+
     @cached_property
     def paragraphs(self) -> tuple[str, ...]:
         """The body's paragraphs (blank-line separated)."""
@@ -100,6 +110,11 @@ class Version:
     def words(self) -> tuple[str, ...]:
         """The body's word tokens (punctuation left out)."""
         return tuple(textlayer.tokenize_words(self.body))
+
+    @cached_property
+    def word_windows(self) -> tuple[str, ...]:
+        """The body cut into windows of 25 words: the units used where there are no sentences."""
+        return tuple(textlayer.word_windows(self.body))
 
     @property
     def label(self) -> str:
