@@ -50,6 +50,17 @@ def test_wheel_carries_the_story_and_lexicons(wheel):
     assert not any(name.startswith(("tests/", "notebooks/")) for name in names)
 
 
+def test_wheel_version_is_kit_version(wheel):
+    """pyproject.toml takes the version from kit/__init__.py: the wheel carries that one."""
+    import kit
+
+    archive = zipfile.ZipFile(wheel)
+    metadata = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+    lines = archive.read(metadata).decode("utf-8").splitlines()
+    assert f"Version: {kit.__version__}" in lines
+    assert wheel.name.startswith(f"story_literacy_kit-{kit.__version__}-")
+
+
 def test_installed_wheel_loads_its_own_story(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(
