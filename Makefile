@@ -12,12 +12,13 @@ PYTEST_ARGS ?=
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test setup setup-test release release-check lint bench clean help
+.PHONY: lab test setup setup-test release release-check golden lint bench clean help
 
 help:
 	@echo "make lab      set up and open the lessons in JupyterLab"
 	@echo "make test     set up and run the whole test suite"
 	@echo "make release  regenerate exercises/ from solutions/"
+	@echo "make golden   regenerate the release test's expected files (tests/files/grading/golden)"
 	@echo "make bench    run the benchmarks in bench/"
 	@echo "make clean    remove .venv and caches"
 
@@ -59,6 +60,12 @@ release: setup
 
 release-check: setup
 	$(BIN)/python -m kit release --check
+
+# The expected output of `kit release` for the fixture sources, compared byte for byte by
+# tests/test_release.py. Run after an intended change to the release format, then review the diff.
+GOLDEN_SOURCE := tests/files/grading/source
+golden: setup
+	$(BIN)/python -m kit release --source $(GOLDEN_SOURCE) --dest tests/files/grading/golden
 
 lint: setup-test
 	$(BIN)/ruff check kit tests bench

@@ -21,11 +21,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench import nbgrader_course as course  # noqa: E402
 from kit.grading import notebooks as nbs  # noqa: E402
 from kit.grading.grade import read_gradebook  # noqa: E402
 from kit.grading.release import release_notebook, source_notebooks  # noqa: E402
-from tests.files.grading import nbgrader_course as course  # noqa: E402
-from tests.test_nbgrader_compat import partly_wrong  # noqa: E402
 
 TARGET_RATIO = 3.0
 
@@ -40,7 +39,7 @@ def build_class(root: Path, sources: list[Path], students: int) -> None:
             elif kind == 1:
                 data = nbs.notebook_bytes(release_notebook(nbs.read_notebook(path)))
             else:
-                data = partly_wrong(path)
+                data = course.partly_wrong(path)
             course.submit(root, f"student{number:03d}", data, path.name, {})
 
 

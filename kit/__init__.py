@@ -32,4 +32,5 @@ __all__ = [
     "Version",
     "load_story",
 ]
+#: The kit's version, written only here: pyproject.toml reads it ([tool.hatch.version]).
 __version__ = "0.1.0"

@@ -235,11 +235,11 @@ def preprocessing_signals(version: Version) -> list[Finding]:
     findings = []
     words = re.findall(r"[^\W_]+", body)
     letters = [ch for ch in body if ch.isalpha()]
-    if len(words) >= 50 and letters and not any(ch.isupper() for ch in letters):
+    if len(words) >= 50 and letters and not version.has_capital_letters:
         findings.append(
             _finding(
                 version,
-                len(text) - len(body),
+                version.body_start,
                 "preprocessing",
                 "all lower case",
                 body[:40] + "…",
@@ -251,7 +251,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
         findings.append(
             _finding(
                 version,
-                len(text) - len(body),
+                version.body_start,
                 "preprocessing",
                 "no punctuation",
                 f"{len(words)} words, no sentence ends",
@@ -265,7 +265,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
             findings.append(
                 _finding(
                     version,
-                    len(text) - len(body),
+                    version.body_start,
                     "preprocessing",
                     "stop words removed",
                     f"{share:.0%} of the words are function words (ordinary English: 40-50%)",
@@ -349,7 +349,7 @@ def find_artifacts(
     vocabulary = frozenset(
         fold(word)
         for version in versions
-        if any(ch.isupper() for ch in version.body)
+        if version.has_capital_letters
         for word in re.findall(r"(?<![.!?]\s)\b[a-z]+\b", version.body)
     )
     findings = Findings()

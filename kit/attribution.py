@@ -240,7 +240,7 @@ def attributions(target: Version | str, known_names: tuple[str, ...] = ()):
 
     version = as_version(target)
     verbs, lexicon = _verb_pattern(), reporting_verb_forms()
-    cased = any(ch.isupper() for ch in version.body)
+    cased = version.has_capital_letters
     known = {_name_key(name) for name in known_names} - {""}
     rows = []
 
@@ -329,7 +329,7 @@ def attribution_limits(target: Version | str) -> list[str]:
             "No quotation marks: direct quotations cannot be told from the writer's paraphrase, "
             "so who said exactly what is lost."
         )
-    if body.strip() and not any(ch.isupper() for ch in body):
+    if body.strip() and not version.has_capital_letters:
         limits.append(
             "No capital letters: names cannot be told from ordinary words, so speakers are "
             "only guessed where a known name or a role word stands next to the verb."
@@ -363,7 +363,7 @@ def sources_table(target: Story | Version | str):
     for version in versions:
         table = attributions(version)
         tables[version.id] = table
-        if not any(ch.isupper() for ch in version.body):
+        if not version.has_capital_letters:
             continue  # speakers in text without capitals are guesses, not names
         for speaker in table["speaker"]:
             key = _name_key(speaker)
@@ -375,7 +375,7 @@ def sources_table(target: Story | Version | str):
     per_version = []  # worked out once, not once per source
     for version in versions:
         table = tables[version.id]
-        if not any(ch.isupper() for ch in version.body):
+        if not version.has_capital_letters:
             table = attributions(version, known_names=names)
         words = set(re.findall(r"[^\W_]+", fold(version.body)))
         per_version.append((version.id, table, table["speaker"].map(_name_key), words))

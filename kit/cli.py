@@ -12,16 +12,14 @@ import re
 import sys
 from pathlib import Path
 
+from kit.errors import KitError, UsageError
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 EXIT_CODES = """exit codes:
   0  all well
   1  {failed}
   2  usage error (unknown option, missing folder or file)"""
-
-
-class UsageError(Exception):
-    """A mistake in the command line or a missing file (exit code 2)."""
 
 
 def parse_memory(text: str) -> int:
@@ -248,10 +246,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; a new 'kit grade' resumes where this one stopped", file=sys.stderr)
         return 130
-    except Exception as error:
-        from kit.grading.notebooks import NotebookReadError
-
-        if isinstance(error, NotebookReadError):
-            print(f"kit {args.command}: {error}", file=sys.stderr)
-            return EXIT_FAILED
-        raise
+    except KitError as error:  # e.g. a notebook that cannot be read: the message says why
+        print(f"kit {args.command}: {error}", file=sys.stderr)
+        return EXIT_FAILED

@@ -34,8 +34,8 @@ from html import escape
 from kit.lexicons import stop_words
 from kit.locate import WORD, as_version, as_versions, fold, normalise_words
 from kit.story import Story, Version
+from kit.text import WINDOW_WORDS
 
-WINDOW_WORDS = 25
 MATCH_THRESHOLD = 0.3
 CHUNK = 60  # most units aligned at once inside a changed stretch (keeps the cost linear)
 TOP_CHUNK = 200
@@ -46,8 +46,7 @@ DEL_STYLE = "background:#fbe0cc;color:#7a3000;text-decoration:line-through;"
 def _units(version: Version, windows: bool) -> list[str]:
     if not windows:
         return list(version.sentences)
-    words = version.body.split()
-    return [" ".join(words[i : i + WINDOW_WORDS]) for i in range(0, len(words), WINDOW_WORDS)]
+    return list(version.word_windows)
 
 
 def _key(unit: str) -> tuple[str, ...]:

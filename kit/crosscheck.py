@@ -57,7 +57,7 @@ def name_drift(versions: tuple[Version, ...]) -> list[Finding]:
     In text without capitals, the word before the surname counts only if it is close to a
     first name seen in another version (at most two letters differ).
     """
-    cased = [v for v in versions if any(ch.isupper() for ch in v.body)]
+    cased = [v for v in versions if v.has_capital_letters]
     seen = {v.id: _first_names(v) for v in cased}
     surnames = {s for names in seen.values() for s in names}
     for version in versions:
@@ -114,7 +114,7 @@ def _pronoun_links(version: Version) -> list[tuple[str, str, int, str]]:
             continue
         pronoun = found.group("pronoun")
         gender = "male" if pronoun in MALE else "female"
-        offset = len(version.text) - len(version.body) + found.start()
+        offset = version.body_start + found.start()
         links.append((name, gender, offset, found.group()))
     return links
 

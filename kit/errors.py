@@ -1,6 +1,17 @@
 """Errors the kit raises, written for the person who has to fix the problem.
 
-Every message names the file involved and says what to do next.
+Every message names the file involved and says what to do next. Every error the kit raises
+on purpose is a :class:`KitError` and is defined here, so ``except KitError`` catches them all
+and no module has to import a higher layer to catch one:
+
+- story data: :class:`StoryDataError` (:class:`ManifestError`, :class:`TextFileMissingError`,
+  :class:`ChecksumMismatchError`, :class:`TextEncodingError`), :class:`UnknownVersionError`;
+- the kit's own data: :class:`KitDataMissingError`, :class:`LexiconError`;
+- quizzes: :class:`AnswersFileError` (:class:`AnswersSaveError`);
+- grading: :class:`NotebookReadError`; the ``kit`` command: :class:`UsageError`.
+
+>>> issubclass(LexiconError, KitError) and issubclass(NotebookReadError, KitError)
+True
 """
 
 from __future__ import annotations
@@ -35,3 +46,27 @@ class UnknownVersionError(KitError, KeyError):
 
     def __str__(self) -> str:  # KeyError would otherwise show the message in quotes
         return str(self.args[0]) if self.args else ""
+
+
+class KitDataMissingError(KitError, FileNotFoundError):
+    """The kit's own data folder (its story or its lexicons) is not where it should be."""
+
+
+class LexiconError(KitError, ValueError):
+    """A lexicon file is missing or malformed."""
+
+
+class AnswersFileError(KitError, ValueError):
+    """An answers file exists but cannot be read or is not a kit answers file."""
+
+
+class AnswersSaveError(AnswersFileError):
+    """An answer cannot be written (folder not writable, disk full...); the file is intact."""
+
+
+class NotebookReadError(KitError):
+    """A notebook file cannot be read as a Jupyter notebook (message names the file)."""
+
+
+class UsageError(KitError):
+    """A mistake on the ``kit`` command line or a missing file (exit code 2)."""

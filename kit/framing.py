@@ -41,6 +41,7 @@ from kit.locate import (
     paragraph_number,
 )
 from kit.story import Story, Version
+from kit.text import WINDOW_WORDS
 
 #: Log-likelihood above which a difference is significant at p < 0.05 (one degree of freedom).
 LL_CRITICAL_05 = 3.84
@@ -87,7 +88,7 @@ def concordance(target: Story | Version | str, word: str, width: int = 40):
     pattern = _query_pattern(word)
     rows = []
     for version in as_versions(target):
-        base = len(version.text) - len(version.body)
+        base = version.body_start
         folded = fold_keep_length(version.body)
         body = version.body
         for found in pattern.finditer(folded):
@@ -238,8 +239,7 @@ def compare_headlines(target: Story | Version | str):
 def _units(version: Version) -> tuple[list[str], str]:
     if version.sentences:
         return list(version.sentences), "sentences"
-    words = version.body.split()
-    return [" ".join(words[i : i + 25]) for i in range(0, len(words), 25)], "25-word windows"
+    return list(version.word_windows), f"{WINDOW_WORDS}-word windows"
 
 
 def connotation(target: Story | Version | str):

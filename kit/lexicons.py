@@ -17,14 +17,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kit.errors import KitError
-from kit.story import parse_toml
+from kit.errors import LexiconError
+from kit.fileio import data_folder, parse_toml
 
 LEXICON_FORMAT = "kit-lexicon/1"
-
-
-class LexiconError(KitError, ValueError):
-    """A lexicon file is missing or malformed."""
 
 
 def lexicon_dir() -> Path:
@@ -33,15 +29,7 @@ def lexicon_dir() -> Path:
     >>> (lexicon_dir() / "tortured_phrases.toml").is_file()
     True
     """
-    package = Path(__file__).resolve().parent
-    candidates = (package / "_data" / "lexicons", package.parent / "data" / "lexicons")
-    for candidate in candidates:
-        if candidate.is_dir() and any(candidate.glob("*.toml")):
-            return candidate
-    raise LexiconError(
-        f"The kit's lexicons were not found (looked in {candidates[0]} and {candidates[1]}). "
-        "Reinstall the kit from a full copy of the repository."
-    )
+    return data_folder("lexicons", "*.toml")
 
 
 def lexicon_names() -> list[str]:
@@ -56,7 +44,7 @@ def load_lexicon(name: str) -> dict[str, Any]:
     >>> load_lexicon("nonsense")
     Traceback (most recent call last):
     ...
-    kit.lexicons.LexiconError: No lexicon 'nonsense' in ... Valid names: 'concept_groups', ...
+    kit.errors.LexiconError: No lexicon 'nonsense' in ... Valid names: 'concept_groups', ...
     """
     folder = lexicon_dir()
     path = folder / f"{name}.toml"

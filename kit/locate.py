@@ -104,7 +104,7 @@ def normalise_words(text: str) -> str:
 
 
 def _paragraph_starts(version: Version) -> tuple[int, ...]:
-    starts, cursor = [], len(version.text) - len(version.body)
+    starts, cursor = [], version.body_start
     for paragraph in version.paragraphs:
         found = version.text.find(paragraph, cursor)
         if found < 0:  # cannot happen for text from split_paragraphs; be safe anyway
@@ -130,8 +130,7 @@ def paragraph_starts(version: Version) -> tuple[int, ...]:
 
 def paragraph_number(version: Version, offset: int) -> int:
     """The paragraph (from 1) holding ``offset`` in ``version.text``; 0 for the headline."""
-    body_start = len(version.text) - len(version.body)
-    if offset < body_start or not version.paragraphs:
+    if offset < version.body_start or not version.paragraphs:
         return 0
     return max(1, bisect.bisect_right(paragraph_starts(version), offset))
 

@@ -32,6 +32,7 @@ from kit.errors import (
     TextFileMissingError,
     UnknownVersionError,
 )
+from kit.fileio import data_folder, parse_toml
 
 MANIFEST_NAME = "manifest.toml"
 MANIFEST_FORMAT = "kit-story/1"
@@ -40,34 +41,13 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def parse_toml(text: str) -> dict:
-    """Parse TOML text with tomllib (tomli on Python 3.10); invalid TOML raises ValueError.
-
-    >>> parse_toml('format = "kit-story/1"')
-    {'format': 'kit-story/1'}
-    """
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-    return tomllib.loads(text)
-
-
 def default_story_path() -> Path:
     """Return the folder of the story shipped with the kit.
 
     An installed wheel carries it inside the package (``kit/_data/story``); a source checkout
     keeps it in ``data/story`` at the top of the repository.
     """
-    package = Path(__file__).resolve().parent
-    for candidate in (package / "_data" / "story", package.parent / "data" / "story"):
-        if (candidate / MANIFEST_NAME).is_file():
-            return candidate
-    raise ManifestError(
-        f"The kit's own story was not found (looked in {package / '_data' / 'story'} and "
-        f"{package.parent / 'data' / 'story'}). Reinstall the kit from a full copy of the "
-        "repository, or pass the folder of a story: kit.load_story('path/to/story')."
-    )
+    return data_folder("story", MANIFEST_NAME, "or pass a story folder: kit.load_story(path)")
 
 
 @dataclass(frozen=True)
@@ -101,6 +81,16 @@ class Version:
         """How many times the headline opens the text (2 in version 000, where it is doubled)."""
         return self._headline_split[0]
 
+    @property
+    def body_start(self) -> int:
+        """The offset in ``text`` where ``body`` begins (``text[body_start:] == body``)."""
+        return len(self.text) - len(self.body)
+
+    @cached_property
+    def has_capital_letters(self) -> bool:
+        """False when the body was lower-cased (004), so names look like ordinary words."""
+        return any(char.isupper() for char in self.body)
+
     @cached_property
     def paragraphs(self) -> tuple[str, ...]:
         """The body's paragraphs (blank-line separated)."""
@@ -120,6 +110,11 @@ class Version:
     def words(self) -> tuple[str, ...]:
         """The body's word tokens (punctuation left out)."""
         return tuple(textlayer.tokenize_words(self.body))
+
+    @cached_property
+    def word_windows(self) -> tuple[str, ...]:
+        """The body cut into windows of 25 words: the units used where there are no sentences."""
+        return tuple(textlayer.word_windows(self.body))
 
     @property
     def label(self) -> str:

@@ -69,6 +69,8 @@ ABBREVIATIONS = frozenset(
     }
 )
 
+#: How many words make one window where a text has no sentences to split (see word_windows).
+WINDOW_WORDS = 25
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"'”’)\]]|$)")
 
@@ -89,6 +91,19 @@ def split_paragraphs(text: str) -> list[str]:
     ['One.', 'Two,\\nstill two.']
     """
     return [part.strip() for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
+
+
+def word_windows(text: str, size: int = WINDOW_WORDS) -> list[str]:
+    """Cut text into runs of ``size`` whitespace-separated words (the last may be shorter):
+    the stand-in for sentences in a text without sentence punctuation.
+
+    >>> word_windows("one two three four five", size=2)
+    ['one two', 'three four', 'five']
+    >>> word_windows("  ")
+    []
+    """
+    words = text.split()
+    return [" ".join(words[i : i + size]) for i in range(0, len(words), size)]
 
 
 def has_sentence_punctuation(text: str) -> bool:

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
 STORY_DIR = REPO / "data" / "story"
@@ -16,6 +17,20 @@ SHARED_STORY = REPO.parent / "shared" / "story"
 # Jupyter warns about its data-path migration unless told which convention to use; the
 # suite runs with warnings as errors, so choose the new one explicitly.
 os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+
+# Property tests are the same on every run and never fail on time: Hypothesis's default
+# 200 ms deadline and its too-slow health check are wall-clock checks that a busy machine
+# fails at random, and random examples would make a failure impossible to reproduce.
+# HYPOTHESIS_PROFILE=explore searches with fresh random examples (to look for new bugs).
+settings.register_profile(
+    "kit",
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("explore", deadline=None, max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "kit"))
 
 #: Tricky texts every text function must survive (shared by parametrized tests).
 TRICKY_TEXTS = {

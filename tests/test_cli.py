@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.cli import build_parser, parse_memory
+from kit.cli import build_parser, main, parse_memory
 from tests.conftest import REPO
 
 FIXTURES = REPO / "tests" / "files" / "grading"
@@ -110,3 +110,14 @@ def test_grade_only_the_named_assignment(tmp_path):
     )
     assert wrong.returncode == 2
     assert "No assignment ex9.ipynb" in wrong.stderr and "ex1_demo, ex2_demo" in wrong.stderr
+
+
+def test_a_kit_error_exits_1_with_its_message_and_no_traceback(tmp_path, capsys):
+    source = tmp_path / "solutions"
+    source.mkdir()
+    (source / "ex9_broken.ipynb").write_text("{", encoding="utf-8")
+    code = main(["release", "--source", str(source), "--dest", str(tmp_path / "exercises")])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert error.startswith("kit release: ") and "ex9_broken.ipynb" in error
+    assert "Traceback" not in error

@@ -19,9 +19,14 @@ except ModuleNotFoundError:  # Python 3.10
 CONDA_ONLY = {"python", "pip"}
 
 
+def _normal(name: str) -> str:
+    """A package name as pip compares them (jupyter_client and Jupyter-Client are one)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 def _pyproject_requirements() -> dict[str, Requirement]:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {Requirement(spec).name.lower(): Requirement(spec) for spec in project["dependencies"]}
+    return {_normal(Requirement(spec).name): Requirement(spec) for spec in project["dependencies"]}
 
 
 def _conda_requirements() -> dict[str, str]:
@@ -35,7 +40,7 @@ def _conda_requirements() -> dict[str, str]:
             break
         match = re.match(r"^\s+-\s+([A-Za-z0-9_.-]+)\s*(.*)$", line) if in_deps else None
         if match:
-            specs[match.group(1).lower()] = match.group(2).replace(" ", "")
+            specs[_normal(match.group(1))] = match.group(2).replace(" ", "")
     return specs
 
 

@@ -14,28 +14,17 @@ import shutil
 
 import pytest
 
+from bench import nbgrader_course as course
 from kit.grading import notebooks as nbs
 from kit.grading.grade import Settings, grade_class
 from kit.grading.release import release_notebook, source_notebooks
 from tests.conftest import REPO
-from tests.files.grading import nbgrader_course as course
 from tests.files.grading.build import answers_file
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 
 FIXTURES = REPO / "tests" / "files" / "grading" / "source"
 SOURCES = source_notebooks(FIXTURES) + source_notebooks(REPO / "solutions")
-
-
-def partly_wrong(path):
-    """The solution with its first answer cell left as the exercise has it."""
-    notebook = nbs.read_notebook(path)
-    released = release_notebook(notebook)
-    for index, cell in enumerate(notebook.cells):
-        if nbs.role(cell) == "answer" and cell.cell_type == "code":
-            notebook.cells[index] = released.cells[index]
-            break
-    return nbs.notebook_bytes(notebook)
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +44,7 @@ def graded(tmp_path_factory):
             folder = course.submit(root, "partly", exercise, path.name, {})
             answers_file(folder, {"q1": "004"})
         else:
-            course.submit(root, "partly", partly_wrong(path), path.name, {})
+            course.submit(root, "partly", course.partly_wrong(path), path.name, {})
     course.autograde(root, [p.stem for p in SOURCES])
     scores = course.scores(root)
     result = grade_class(

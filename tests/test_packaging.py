@@ -50,6 +50,17 @@ def test_wheel_carries_the_story_and_lexicons(wheel):
     assert not any(name.startswith(("tests/", "notebooks/")) for name in names)
 
 
+def test_wheel_version_is_kit_version(wheel):
+    """pyproject.toml takes the version from kit/__init__.py: the wheel carries that one."""
+    import kit
+
+    archive = zipfile.ZipFile(wheel)
+    metadata = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+    lines = archive.read(metadata).decode("utf-8").splitlines()
+    assert f"Version: {kit.__version__}" in lines
+    assert wheel.name.startswith(f"story_literacy_kit-{kit.__version__}-")
+
+
 def test_installed_wheel_loads_its_own_story(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(
@@ -82,6 +93,9 @@ def test_installed_wheel_loads_its_own_story(wheel, tmp_path):
     assert ids == "('000', '001', '004')"
 
 
+SERVER_URL = re.compile(r"http://(?:127\.0\.0\.1|localhost):(\d+)/\S*token=([0-9a-f]+)\s")
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -106,14 +120,16 @@ def test_make_lab_opens_the_lessons_without_news(tmp_path):
         start_new_session=True,
     )
     try:
-        token, deadline = None, time.monotonic() + 120
-        while token is None and time.monotonic() < deadline and process.poll() is None:
+        match, deadline = None, time.monotonic() + 120
+        while match is None and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.5)
             log.seek(0)
-            match = re.search(r"token=([0-9a-f]+)", log.read())
-            token = match and match.group(1)
+            # the address the server really listens on: if another program took the port
+            # between _free_port() and the server's start, JupyterLab moves to the next one
+            match = SERVER_URL.search(log.read())
         log.seek(0)
-        assert token, "JupyterLab did not start:\n" + log.read()[-3000:]
+        assert match, "JupyterLab did not start:\n" + log.read()[-3000:]
+        port, token = int(match.group(1)), match.group(2)
         url = f"http://127.0.0.1:{port}/lab/tree/notebooks?token={token}"
         page = urllib.request.urlopen(url, timeout=30).read().decode("utf-8")
         assert '"news": {"disabled": true}' in page

@@ -1,7 +1,9 @@
 """`kit release`: solutions/ -> exercises/, deterministic, with nothing secret left in.
 
 The golden files in tests/files/grading/golden/ are the expected release of the fixture
-sources in tests/files/grading/source/, committed and compared byte for byte.
+sources in tests/files/grading/source/, committed and compared byte for byte. After an
+intended change to what a release writes, regenerate them with ``make golden`` (it runs
+``python -m kit release`` on the fixture sources) and review the diff before committing.
 """
 
 from __future__ import annotations
@@ -132,3 +134,16 @@ def test_release_cli_writes_and_reports(tmp_path):
     assert "2 written" in result.stdout
     missing = _kit("release", "--source", str(tmp_path / "nope"), "--dest", str(tmp_path / "x"))
     assert missing.returncode == 2 and "nope" in missing.stderr
+
+
+def test_make_golden_releases_the_fixture_sources_into_the_golden_folder():
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    dry_run = subprocess.run(
+        ["make", "-n", "-o", "setup", "golden"], cwd=REPO, capture_output=True, text=True
+    )
+    assert dry_run.returncode == 0, dry_run.stderr
+    command = dry_run.stdout.strip().splitlines()[-1].split()
+    assert command[1:4] == ["-m", "kit", "release"]
+    options = dict(zip(command[4::2], command[5::2], strict=True))
+    assert REPO / options["--source"] == SOURCE and REPO / options["--dest"] == GOLDEN

@@ -10,6 +10,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from kit.fileio import write_atomic
+
 #: What each row status means, for instructors (``--help``) and students (feedback).
 STATUS_TEXT = {
     "ok": "graded normally",
@@ -90,6 +92,4 @@ def feedback_html(student: str, results: list[dict]) -> str:
 def write_feedback(path: Path, student: str, results: list[dict]) -> None:
     """Write the feedback page atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(feedback_html(student, results), encoding="utf-8")
-    temporary.replace(path)
+    write_atomic(path, feedback_html(student, results))

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from kit.fileio import write_atomic
 from kit.grading import notebooks as nbs
 from kit.grading import submissions as subs
 
@@ -210,15 +211,13 @@ def read_gradebook(path: Path) -> list[dict]:
 
 
 def write_gradebook(path: Path, rows: list[dict]) -> None:
-    """Write gradebook.csv atomically (temporary file, then os.replace), sorted by student."""
+    """Write gradebook.csv atomically (kit.fileio.write_atomic), sorted by student."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in sorted(rows, key=lambda r: (r["student"], r["notebook"])):
         writer.writerow({**row, "score": _fmt(row["score"]), "max_score": _fmt(row["max_score"])})
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(buffer.getvalue(), encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomic(path, buffer.getvalue())
 
 
 def _fmt(value) -> str:
@@ -258,9 +257,7 @@ def _save_record(out: Path, record: dict) -> None:
     folder = out / "results" / subs.safe_name(record["student"])
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / (Path(record["notebook"]).stem + ".json")
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, target)
+    write_atomic(target, json.dumps(record, indent=1, sort_keys=True))
 
 
 def write_all_feedback(out: Path, students: list[str]) -> None:

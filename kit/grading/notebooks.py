@@ -22,6 +22,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kit.errors import NotebookReadError
+
 BEGIN_SOLUTION = "### BEGIN SOLUTION"
 END_SOLUTION = "### END SOLUTION"
 BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
@@ -41,17 +43,13 @@ KEPT_CELL_METADATA = ("nbgrader", "editable", "deletable", "tags", "slideshow")
 KEPT_NBGRADER_KEYS = ("schema_version", "grade_id", "locked", "solution", "grade", "task", "points")
 
 
-class NotebookReadError(Exception):
-    """A notebook file cannot be read as a Jupyter notebook (message names the file)."""
-
-
 def read_notebook(path: str | Path) -> Any:
     """Read a notebook as nbformat 4 (an nbformat 3 file is converted); raise NotebookReadError.
 
     >>> read_notebook("no/such.ipynb")
     Traceback (most recent call last):
     ...
-    kit.grading.notebooks.NotebookReadError: no/such.ipynb: cannot read the file (...).
+    kit.errors.NotebookReadError: no/such.ipynb: cannot read the file (...).
     """
     import nbformat
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kit.fileio import write_atomic
 from kit.grading import notebooks as nbs
 
 
@@ -114,9 +115,7 @@ def release(
             result.stale.append(f"{target} {why} ({source_dir / name}); run: python -m kit release")
         else:
             dest_dir.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.tmp")
-            temporary.write_bytes(data)
-            temporary.replace(target)
+            write_atomic(target, data)
             result.written.append(target)
     result.extra = sorted(p for p in dest_dir.glob("*.ipynb") if p.name not in expected)
     answers = sorted(dest_dir.glob("*.answers.json")) if dest_dir.is_dir() else []

@@ -21,17 +21,12 @@ See ``kit/quiz/README.md`` for the practice spec and the answers file format.
 Importing this package does not import ipywidgets; building a widget does.
 """
 
+from kit.errors import AnswersFileError, AnswersSaveError
 from kit.quiz.book import AnswerBook, AnswersFileWarning
 from kit.quiz.checks import normalise_text, number_close, text_matches
 from kit.quiz.practice import PracticeQuestion, decode_practice, encode_practice, practice
 from kit.quiz.questions import Question
-from kit.quiz.store import (
-    ANSWERS_FORMAT,
-    AnswersFileError,
-    AnswersSaveError,
-    answers_path,
-    recorded_answer,
-)
+from kit.quiz.store import ANSWERS_FORMAT, answers_path, recorded_answer
 
 __all__ = [
     "ANSWERS_FORMAT",

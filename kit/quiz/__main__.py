@@ -17,8 +17,8 @@ import json
 import sys
 from pathlib import Path
 
+from kit.fileio import parse_toml
 from kit.quiz.practice import decode_practice, encode_practice
-from kit.story import parse_toml
 
 
 def encode_file(path: Path) -> list[tuple[str, str]]:

@@ -24,22 +24,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kit.errors import AnswersFileError, AnswersSaveError
 from kit.quiz.controls import make_control
+from kit.quiz.interface import show
 from kit.quiz.questions import Question
-from kit.quiz.store import AnswersFile, AnswersFileError, AnswersSaveError, check_question_id
+from kit.quiz.store import AnswersFile, check_question_id
 
 
 class AnswersFileWarning(UserWarning):
     """The answers file is damaged, so answers are not being saved."""
-
-
-def _show(widget: Any) -> None:
-    """Display ``widget`` when running in IPython/Jupyter; do nothing in plain Python."""
-    from IPython import get_ipython
-    from IPython.display import display
-
-    if get_ipython() is not None:
-        display(widget)
 
 
 class AnswerBook:
@@ -119,7 +112,7 @@ class AnswerBook:
         check_question_id(question_id)
         question = Question(self, question_id, prompt, make_control(kind, options), points)
         self.questions[question_id] = question
-        _show(question.widget)
+        show(question.widget)
         self._refresh_progress()
         return question
 

@@ -41,6 +41,7 @@ from typing import Any
 
 from kit.quiz.checks import number_close, text_matches
 from kit.quiz.controls import KINDS, make_control
+from kit.quiz.interface import show
 from kit.quiz.markdown import markdown_to_html, markdown_to_text
 from kit.quiz.store import check_question_id
 
@@ -271,8 +272,6 @@ class PracticeQuestion:
 
 def practice(token: str) -> PracticeQuestion:
     """Show the practice question encoded in ``token`` and return it."""
-    from kit.quiz.book import _show
-
     question = PracticeQuestion(decode_practice(token))
-    _show(question.widget)
+    show(question.widget)
     return question

@@ -16,16 +16,14 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # pragma: no cover
-    from kit.quiz.book import AnswerBook
+from kit.quiz.interface import AnswerBookLike
 
 
 class ProgressView:
     """A bar and a sentence for one book; the book refreshes it after every saved answer."""
 
-    def __init__(self, book: AnswerBook):
+    def __init__(self, book: AnswerBookLike):
         import ipywidgets
 
         self.book = book

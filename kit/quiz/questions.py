@@ -22,14 +22,12 @@ question object is what test code and solutions use:
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from kit.errors import AnswersFileError
 from kit.quiz.controls import Control
+from kit.quiz.interface import AnswerBookLike
 from kit.quiz.markdown import markdown_to_html, markdown_to_text
-from kit.quiz.store import AnswersFileError
-
-if TYPE_CHECKING:  # pragma: no cover
-    from kit.quiz.book import AnswerBook
 
 NOT_ANSWERED = "Not answered yet."
 
@@ -43,7 +41,7 @@ class Question:
     """
 
     def __init__(
-        self, book: AnswerBook, question_id: str, prompt: str, control: Control, points: float
+        self, book: AnswerBookLike, question_id: str, prompt: str, control: Control, points: float
     ):
         import ipywidgets
 

@@ -9,9 +9,10 @@ One file per answer book, beside the notebook (the kernel's working folder):
 Value types: single choice -> the option string; multiple choice -> sorted list of option
 strings; text -> the raw string typed; number -> float.
 
-Every save re-reads the file, changes one entry and writes the whole file to a temporary file in
-the same folder, then ``os.replace`` puts it in place, so a crash never leaves half a file and
-two books of the same name in one kernel do not undo each other's answers.
+Every save re-reads the file, changes one entry and writes the whole file at once
+(:func:`kit.fileio.write_atomic`: a temporary file in the same folder, then ``os.replace``),
+so a crash never leaves half a file and two books of the same name in one kernel do not undo
+each other's answers.
 
 >>> import tempfile
 >>> folder = tempfile.mkdtemp()
@@ -28,13 +29,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from kit.errors import KitError
+from kit.errors import AnswersFileError, AnswersSaveError
+from kit.fileio import write_atomic
 
 ANSWERS_FORMAT = "kit-answers/1"
 ANSWERS_SUFFIX = ".answers.json"
@@ -43,12 +44,10 @@ _QUESTION_ID = re.compile(r"[A-Za-z0-9_-]+")
 _LOCK = threading.Lock()  # one kernel: saves from widget callbacks never interleave
 
 
-class AnswersFileError(KitError, ValueError):
-    """An answers file exists but cannot be read or is not a kit answers file."""
-
-
-class AnswersSaveError(AnswersFileError):
-    """An answer cannot be written (folder not writable, disk full...); the file is intact."""
+def _well_formed(value: Any, pattern: re.Pattern, problem: str) -> str:
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise ValueError(f"{value!r} {problem}")
+    return value
 
 
 def check_book_name(name: Any) -> str:
@@ -57,12 +56,12 @@ def check_book_name(name: Any) -> str:
     >>> check_book_name("ex1_readability")
     'ex1_readability'
     """
-    if not isinstance(name, str) or not _NAME.fullmatch(name):
-        raise ValueError(
-            f"{name!r} cannot name an answer book: use letters, digits, '-', '_' or '.', "
-            "starting with a letter or digit, e.g. the notebook's name 'ex1_readability'."
-        )
-    return name
+    return _well_formed(
+        name,
+        _NAME,
+        "cannot name an answer book: use letters, digits, '-', '_' or '.', "
+        "starting with a letter or digit, e.g. the notebook's name 'ex1_readability'.",
+    )
 
 
 def check_question_id(question_id: Any) -> str:
@@ -70,13 +69,16 @@ def check_question_id(question_id: Any) -> str:
 
     >>> check_question_id("q1")
     'q1'
+    >>> check_question_id("q 1")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'q 1' is not a valid question id: use letters, digits, '-' or '_', e.g. 'q1'...
     """
-    if not isinstance(question_id, str) or not _QUESTION_ID.fullmatch(question_id):
-        raise ValueError(
-            f"{question_id!r} is not a valid question id: use letters, digits, '-' or '_', "
-            "e.g. 'q1' or 'framing-2'."
-        )
-    return question_id
+    return _well_formed(
+        question_id,
+        _QUESTION_ID,
+        "is not a valid question id: use letters, digits, '-' or '_', e.g. 'q1' or 'framing-2'.",
+    )
 
 
 def answers_path(book: str, folder: str | os.PathLike = ".") -> Path:
@@ -159,7 +161,7 @@ class AnswersFile:
         return read_answers(self.path)
 
     def save(self, question_id: str, value: Any) -> None:
-        """Record ``value`` for ``question_id`` (atomically: temp file + ``os.replace``)."""
+        """Record ``value`` for ``question_id`` (the whole file is rewritten atomically)."""
         check_question_id(question_id)
         with _LOCK:
             answers = self.read()
@@ -199,24 +201,9 @@ class AnswersFile:
         text = json.dumps(content, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(
-                prefix=self.path.name + ".tmp-", dir=self.path.parent, text=False
-            )
+            write_atomic(self.path, text)  # readable by all: graders copy it as other users
         except OSError as error:
             raise AnswersSaveError(self._cannot_save(error)) from error
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(text.encode("utf-8"))
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, 0o644)  # mkstemp makes it private; graders copy it as others
-            os.replace(temporary, self.path)
-        except OSError as error:
-            Path(temporary).unlink(missing_ok=True)
-            raise AnswersSaveError(self._cannot_save(error)) from error
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
 
     def _cannot_save(self, error: OSError) -> str:
         return (

@@ -1,8 +1,8 @@
 """A throw-away nbgrader course folder for comparing real nbgrader with `kit grade`.
 
 One assignment per notebook (assignment name = notebook stem), the kit's code stub, the
-database and exchange inside the folder. Used by tests/test_nbgrader_compat.py and
-bench/bench_grading.py.
+database and exchange inside the folder. Used by bench/bench_grading.py and by
+tests/test_nbgrader_compat.py (tests may use bench/; bench/ never imports tests/).
 """
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from kit.grading import notebooks as nbs
+from kit.grading.release import release_notebook
 
 CONFIG = """\
 c = get_config()
@@ -98,3 +101,14 @@ def scores(root: Path) -> dict[tuple[str, str], float]:
                 for notebook in submission.notebooks:
                     found[(submission.student.id, notebook.name + ".ipynb")] = notebook.score
     return found
+
+
+def partly_wrong(path):
+    """The solution with its first answer cell left as the exercise has it."""
+    notebook = nbs.read_notebook(path)
+    released = release_notebook(notebook)
+    for index, cell in enumerate(notebook.cells):
+        if nbs.role(cell) == "answer" and cell.cell_type == "code":
+            notebook.cells[index] = released.cells[index]
+            break
+    return nbs.notebook_bytes(notebook)
