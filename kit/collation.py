@@ -58,7 +58,7 @@ MORE_FUNCTION_WORDS = frozenset(
 )
 LENGTH_RATIO_LIMIT = 100
 ISLAND_WORDS = 2  # an agreement this short between two long differences is chance
-LONG_STRETCH = 6
+LONG_STRETCH = 4
 
 #: The commonest function words of languages a copy of a story is often found in.
 OTHER_LANGUAGES = {
@@ -258,48 +258,69 @@ def _reading(version: Version, tokens, indices: list[int], next_index: int) -> R
     )
 
 
+SAME, SURFACE, DIFFER = "same", "surface", "differ"
+
+
 def _runs(columns, token_lists, which):
-    """(agrees, [(column number, column), ...]) stretches over the columns ``which`` share."""
+    """Stretches (state, [(column number, column), ...]) over the columns ``which`` share:
+    the state is SAME (same word, written alike), SURFACE (same word, but case, accents or
+    attached punctuation differ) or DIFFER (a version has another word, or none)."""
     stretches = []
     for number, column in enumerate(columns):
-        surfaces = [token_lists[w][column[w]].surface if column[w] >= 0 else None for w in which]
-        if surfaces.count(None) == len(surfaces):
+        words = [token_lists[w][column[w]] if column[w] >= 0 else None for w in which]
+        if words.count(None) == len(words):
             continue
-        agrees = surfaces[0] is not None and surfaces.count(surfaces[0]) == len(surfaces)
-        if stretches and stretches[-1][0] == agrees:
+        if None in words or len({word.key for word in words}) > 1:
+            state = DIFFER
+        else:
+            state = SAME if len({word.surface for word in words}) == 1 else SURFACE
+        if stretches and stretches[-1][0] == state:
             stretches[-1][1].append((number, column))
         else:
-            stretches.append((agrees, [(number, column)]))
+            stretches.append((state, [(number, column)]))
     return stretches
 
 
-def _absorb_islands(stretches):
+def _absorb_islands(stretches, which):
     """Merge a short island of agreement (a word or two, such as "the river" matched by
-    chance) into the differing stretches around it when both of those are long."""
+    chance) into the differing stretches around it when, on both sides, every version has
+    a long passage of its own (two rewritten passages, not a word swapped)."""
+
+    def shortest(items) -> int:
+        return min(sum(1 for _, column in items if column[w] >= 0) for w in which)
+
     merged = []
-    for index, (agrees, items) in enumerate(stretches):
+    for index, (state, items) in enumerate(stretches):
         island = (
-            agrees
+            state != DIFFER
             and len(items) <= ISLAND_WORDS
             and 0 < index < len(stretches) - 1
-            and min(len(stretches[index - 1][1]), len(stretches[index + 1][1])) >= LONG_STRETCH
+            and stretches[index - 1][0] == stretches[index + 1][0] == DIFFER
+            and min(shortest(stretches[index - 1][1]), shortest(stretches[index + 1][1]))
+            >= LONG_STRETCH
         )
-        if island or (not agrees and merged and not merged[-1][0]):
+        if island or (state == DIFFER and merged and merged[-1][0] == DIFFER):
             merged[-1][1].extend(items)
-            merged[-1] = (False, merged[-1][1])
         else:
-            merged.append((agrees, list(items)))
+            merged.append((state, list(items)))
     return merged
 
 
 def variant_places(versions, columns, token_lists, which=None) -> list[VariantPlace]:
     """Group runs of columns where the versions (or only those at indices ``which``) do not
-    all agree into variant places; columns none of them has a word in are passed over."""
+    all agree into variant places; columns none of them has a word in are passed over.
+
+    >>> versions = as_versions(["A cat sat here.", "A dog sat here."])
+    >>> tokens = [tokens_of(v) for v in versions]
+    >>> places = variant_places(versions, align_keys([[t.key for t in x] for x in tokens]), tokens)
+    >>> [(p.readings["text1"].text, p.readings["text2"].text) for p in places]
+    [('cat', 'dog')]
+    """
     which = tuple(range(len(versions))) if which is None else tuple(which)
     places = []
     following = dict.fromkeys(which, 0)
-    for agrees, items in _absorb_islands(_runs(columns, token_lists, which)):
-        if not agrees:
+    for state, items in _absorb_islands(_runs(columns, token_lists, which), which):
+        if state != SAME:
             readings = {}
             for w in which:
                 indices = [c[w] for _, c in items if c[w] >= 0]

@@ -56,7 +56,14 @@ def _headline(text: str) -> tuple[str, str]:
 
 
 def manifest_text(folder: Path, title: str | None = None) -> str:
-    """The text of a manifest for the .txt files of ``folder`` (sorted by name)."""
+    """The text of a manifest for the .txt files of ``folder`` (sorted by name).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Headline\\n\\nBody.")
+    >>> print(manifest_text(folder, "Demo").splitlines()[4])
+    title = "Demo"
+    """
     from kit.collation import language_check
     from kit.locate import as_version
 

@@ -118,6 +118,13 @@ def classify_pair(id_a: str, id_b: str, reading_a, reading_b, tokens_a, tokens_b
 
     ``reading_a``/``reading_b`` are :class:`kit.collation.Reading` objects, ``tokens_a``/
     ``tokens_b`` the token lists of their versions.
+
+    >>> from kit.collation import collate
+    >>> table = collate(["She said the fee was 20 euros.", "She said the fee was 25 euros."])
+    >>> variant = table.pair_variants("text1", "text2")[0]
+    >>> a, b = variant.place.readings["text1"], variant.place.readings["text2"]
+    >>> classify_pair("text1", "text2", a, b, table.tokens["text1"], table.tokens["text2"]).kind
+    'number/date/quantity changed'
     """
     keys_a = [tokens_a[i].key for i in reading_a.tokens]
     keys_b = [tokens_b[i].key for i in reading_b.tokens]
@@ -125,14 +132,12 @@ def classify_pair(id_a: str, id_b: str, reading_a, reading_b, tokens_a, tokens_b
     if keys_a == keys_b:
         if reading_a.text == reading_b.text:
             return None
-        if (
-            keys_a
-            and _capitalised(tokens_a, reading_a.tokens)
-            and any(
-                "\u0300" <= ch <= "\u036f" or ord(ch) > 127
-                for ch in reading_a.text + reading_b.text
-            )
-        ):
+        letters_a = "".join(ch for ch in reading_a.text.lower() if ch.isalnum())
+        letters_b = "".join(ch for ch in reading_b.text.lower() if ch.isalnum())
+        capitalised = _capitalised(tokens_a, reading_a.tokens) or _capitalised(
+            tokens_b, reading_b.tokens
+        )
+        if keys_a and letters_a != letters_b and capitalised:
             return PairDifference(
                 NAME,
                 f"The name is written {text_a} in {id_a} and {text_b} in {id_b} (accents "
@@ -230,7 +235,14 @@ def _mid_sentence_lower(tokens, indices) -> bool:
 
 
 def content_keys(reading, tokens) -> list[str]:
-    """The content words (not stop words) of a reading, folded."""
+    """The content words (not stop words) of a reading, folded.
+
+    >>> from kit.collation import collate
+    >>> table = collate(["The guard said no.", "The tall guard said no."])
+    >>> reading = table.rows[0].readings["text2"]
+    >>> content_keys(reading, table.tokens["text2"])
+    ['tall']
+    """
     return [tokens[i].key for i in reading.tokens if not tokens[i].stop]
 
 
@@ -240,6 +252,12 @@ def mark_moves(differences: dict, passages: dict) -> None:
     ``differences[place]`` is the :class:`PairDifference` of one pair at each place;
     ``passages[place]`` is (id of the version that has the passage, its text, its content
     words) for each place where only one of the two has content words.
+
+    >>> found = {1: PairDifference(ADDED, ""), 2: PairDifference(ADDED, "")}
+    >>> words = {"rain", "fell", "hills"}
+    >>> mark_moves(found, {1: ("a", "Rain fell on hills.", words), 2: ("b", "rain", words)})
+    >>> [found[1].kind, found[2].kind]
+    ['passage moved', 'passage moved']
     """
     candidates = [
         (place, *passages[place])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -184,3 +185,41 @@ def test_collation_finds_every_differing_word(seed, edits):
     assert unmarked_base == unmarked_copy
     assert set(new_words) <= marked[1]
     assert len(found) <= len(edit_at)
+
+
+def test_lesson4_collation_claims(story):
+    """What lesson 4 says the collation of 000 and 001 shows."""
+    differences = compare.collate([story["000"], story["001"]]).between("000", "001")
+    pairs = list(zip(differences["in 000"], differences["in 001"], strict=True))
+
+    def beside(word_000: str, word_001: str) -> bool:
+        return any(
+            re.search(rf"\b{word_000}\b", a) and re.search(rf"\b{word_001}\b", b) for a, b in pairs
+        )
+
+    for word_000, word_001 in (
+        ("created", "generated"),
+        ("treatment", "therapy"),
+        ("going to", "traversing into"),
+        ("US", "United Country"),
+        ("reveal", "disclose"),
+        ("killings", "homicide rates"),
+        ("suppression", "clampdown"),
+    ):
+        assert beside(word_000, word_001), (word_000, word_001)
+    for word in ("chore", "intersecting"):  # in the Ramirez paragraphs, which only 001 has
+        assert "Ramirez" in story["001"].body and word in story["001"].body
+        assert not re.search(rf"\b{word}\b", story["000"].body)
+        row = next(a for a, b in pairs if re.search(rf"\b{word}\b", b))
+        assert row and not any(w in row for w in ("job", "crossing"))  # unrelated words
+
+
+def test_lesson6_collation_claims(story):
+    """What lesson 6 says the collation of the three versions shows."""
+    table = compare.collate(story)
+    distances = table.distances()
+    closest = min((distances.loc[a, b], a, b) for a in table.ids for b in table.ids if a < b)
+    assert closest[1:] == ("000", "001")
+    assert min(distances.loc["004", "000"], distances.loc["004", "001"]) > 0.8
+    quotations = table.between("000", "001", kinds=[variants.QUOTATION])
+    assert any("prayed and pleaded" in text for text in quotations["in 001"])

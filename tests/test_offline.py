@@ -76,6 +76,7 @@ EXERCISE = textwrap.dedent(
     framing.compare_headlines(story)
     framing.keyness(story["000"], story["001"])
     compare.align(story["000"], story["001"]).html()
+    compare.collate(story).pair_summary()
     compare.immutables(story)
     import pathlib
     from kit.grading.release import release
