@@ -71,6 +71,12 @@ OTHER_LANGUAGES = {
 }
 
 
+_COMMON_WORDS = {
+    language: frozenset(fold(word) for word in common.split())
+    for language, common in OTHER_LANGUAGES.items()
+}
+
+
 class CollationInputError(KitError, ValueError):
     """The versions given to :func:`collate` cannot be collated as they are."""
 
@@ -149,14 +155,17 @@ def language_check(version: Version) -> str | None:
     if latin / len(words) < 0.5:
         return f"only {latin / len(words):.0%} of its words are written in the Latin alphabet"
     english = sum(1 for word in words if word in stop_words()) / len(words)
-    for language, common in OTHER_LANGUAGES.items():
-        common_words = {fold(word) for word in common.split()}
-        share = sum(1 for word in words if word in common_words) / len(words)
-        if share >= 0.08 and share > 1.5 * english:
-            return (
-                f"it reads as {language}: {share:.0%} of its words are common {language} "
-                f"words, {english:.0%} common English ones"
-            )
+    shares = {
+        language: sum(1 for word in words if word in common) / len(words)
+        for language, common in _COMMON_WORDS.items()
+    }
+    language = max(shares, key=shares.get)
+    share = shares[language]
+    if share >= 0.08 and share > 1.5 * english:
+        return (
+            f"it reads as {language}: {share:.0%} of its words are common {language} "
+            f"words, {english:.0%} common English ones"
+        )
     return None
 
 

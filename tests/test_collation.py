@@ -223,3 +223,17 @@ def test_lesson6_collation_claims(story):
     assert min(distances.loc["004", "000"], distances.loc["004", "001"]) > 0.8
     quotations = table.between("000", "001", kinds=[variants.QUOTATION])
     assert any("prayed and pleaded" in text for text in quotations["in 001"])
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("French", "La mère a supplié le soldat de la laisser passer avec son fils dans la nuit."),
+        ("German", "Die Mutter bat den Soldaten, sie mit ihrem Sohn über die Grenze zu lassen."),
+        ("Dutch", "De moeder vroeg de soldaat om haar met haar zoon over de grens te laten gaan."),
+    ],
+)
+def test_language_check_names_the_language(language, text):
+    from kit.locate import as_version
+
+    assert f"it reads as {language}" in collation.language_check(as_version(text))
