@@ -187,7 +187,9 @@ def _tokens_cached(text: str, body_start: int) -> tuple[Token, ...]:
         while end < len(text) and not text[end].isspace() and not _word_char(text, end):
             end += 1
         surface = text[start:end]
-        tokens.append(Token(key, start, end, key in skip, inside, surface))
+        word = match.group()
+        acronym = len(word) > 1 and word.isupper()  # "US" the country, not "us"
+        tokens.append(Token(key, start, end, key in skip and not acronym, inside, surface))
     return tuple(tokens)
 
 
