@@ -269,13 +269,15 @@ def _reading(version: Version, tokens, indices: list[int], next_index: int) -> R
     )
 
 
-SAME, SURFACE, DIFFER = "same", "surface", "differ"
+SAME, SURFACE, DIFFER, MAJORITY = "same", "surface", "differ", "majority"
 
 
 def _runs(columns, token_lists, which):
     """Stretches (state, [(column number, column), ...]) over the columns ``which`` share:
     the state is SAME (same word, written alike), SURFACE (same word, but case, accents or
-    attached punctuation differ) or DIFFER (a version has another word, or none)."""
+    attached punctuation differ) or DIFFER (a version has another word, or none). With
+    three versions or more, a column where more than half of them have the same word is
+    in the state (MAJORITY, those versions): the others differ from them there."""
     stretches = []
     for number, column in enumerate(columns):
         words = [token_lists[w][column[w]] if column[w] >= 0 else None for w in which]
@@ -283,6 +285,11 @@ def _runs(columns, token_lists, which):
             continue
         if None in words or len({word.key for word in words}) > 1:
             state = DIFFER
+            keys = [word.key if word else None for word in words]
+            common = max(set(keys) - {None}, key=keys.count)
+            if len(which) >= 3 and keys.count(common) * 2 > len(which):
+                group = frozenset(w for w, key in zip(which, keys, strict=True) if key == common)
+                state = (MAJORITY, group)
         else:
             state = SAME if len({word.surface for word in words}) == 1 else SURFACE
         if stretches and stretches[-1][0] == state:

@@ -70,10 +70,19 @@ class VariantTable:
         self.rows: list[Variant] = []
         for place in places:
             pairs = self._place_pairs(place)
-            if pairs:
-                kind = next(k for k in KINDS if any(d.kind == k for d in pairs.values()))
-                explanation = next(d.explanation for d in pairs.values() if d.kind == kind)
-                self.rows.append(Variant(place.number, kind, explanation, place.readings, pairs))
+            if not pairs:
+                continue
+            # the kind of the place: from pairs where both versions have words here, if any
+            # (a version that lacks the whole passage would otherwise hide what changed)
+            both = [
+                found
+                for (a, b), found in pairs.items()
+                if place.readings[a].tokens and place.readings[b].tokens
+            ]
+            chosen = both or list(pairs.values())
+            kind = next(k for k in KINDS if any(d.kind == k for d in chosen))
+            explanation = next(d.explanation for d in chosen if d.kind == kind)
+            self.rows.append(Variant(place.number, kind, explanation, place.readings, pairs))
         self._mark_row_moves()
 
     def _place_pairs(self, place) -> dict:

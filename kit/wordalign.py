@@ -5,8 +5,11 @@ once in both stretches anchor the match (the "patience diff" idea), :mod:`diffli
 the short stretches between anchors, and inside each stretch that still differs a small
 dynamic programme matches a word to a column when it equals *any* version's word there.
 
->>> align_keys([["a", "b"], ["a", "c"], ["a", "c"]])
-[[0, 0, 0], [1, -1, -1], [-1, 1, 1]]
+Unmatched words between two matches share columns, in order, as the readings of a variant
+graph do: here "b" and "c" share one column, and the third version's "b" matches it.
+
+>>> align_keys([["a", "b", "x"], ["a", "c", "x"], ["a", "b", "y"]])
+[[0, 0, 0], [1, 1, 1], [2, 2, 2]]
 """
 
 from __future__ import annotations
@@ -102,7 +105,7 @@ def align_keys(key_lists: list[list[str]]) -> list[list[int]]:
     """Columns of the alignment: for each column, one word index per version (-1: none).
 
     >>> align_keys([["the", "cat", "sat"], ["a", "cat", "sat", "down"]])
-    [[0, -1], [-1, 0], [1, 1], [2, 2], [-1, 3]]
+    [[0, 0], [1, 1], [2, 2], [-1, 3]]
     """
     count = len(key_lists)
     columns = [[index] + [-1] * (count - 1) for index in range(len(key_lists[0]))]
@@ -117,7 +120,7 @@ def align_keys(key_lists: list[list[str]]) -> list[list[int]]:
                 pairs.append((c, t))
             c_next, t_next = c + 1, t + 1
         new_columns, new_keysets = [], []
-        for column, token in pairs:
+        for column, token in _share_columns(pairs):
             if column is None:
                 new_columns.append([-1] * count)
                 new_keysets.append(set())
@@ -129,6 +132,32 @@ def align_keys(key_lists: list[list[str]]) -> list[list[int]]:
                 new_keysets[-1].add(keys[token])
         columns, keysets = new_columns, new_keysets
     return columns
+
+
+def _share_columns(pairs):
+    """Put the unmatched words of a stretch into the unmatched columns beside them, in order
+    (as a variant graph ranks readings): "guard" and "soldier" share a column, so a later
+    version that has either matches it."""
+    result, columns, tokens = [], [], []
+
+    def flush():
+        shared = min(len(columns), len(tokens))
+        result.extend(zip(columns[:shared], tokens[:shared], strict=True))
+        result.extend((column, None) for column in columns[shared:])
+        result.extend((None, token) for token in tokens[shared:])
+        columns.clear()
+        tokens.clear()
+
+    for column, token in pairs:
+        if column is not None and token is not None:
+            flush()
+            result.append((column, token))
+        elif column is not None:
+            columns.append(column)
+        else:
+            tokens.append(token)
+    flush()
+    return result
 
 
 def _representative(column: list[int], key_lists) -> str:

@@ -161,7 +161,7 @@ WORDS = "river bridge guard mother soldier town photo market rain school crossin
 def test_collation_finds_every_differing_word(seed, edits):
     """Random edits (replace, delete, insert) of a random text. The words outside every
     variant are the same, in the same order, in both copies (so every deleted word is in a
-    variant), every new word is in a variant, and there is at most one variant per edit."""
+    variant), every new word is in a variant, and there are at most two variants per edit."""
     rng = random.Random(seed)
     vocabulary = [*WORDS, *(f"w{n}" for n in range(60))]
     base = [rng.choice(vocabulary) for _ in range(rng.randint(20, 120))]
@@ -184,7 +184,9 @@ def test_collation_finds_every_differing_word(seed, edits):
     unmarked_copy = [w for i, w in enumerate(copy) if i not in marked[1]]
     assert unmarked_base == unmarked_copy
     assert set(new_words) <= marked[1]
-    assert len(found) <= len(edit_at)
+    # an edit beside a repeated word ("school school") may be aligned either way round and
+    # then shows as two variants (a word left out here, one added there), never more
+    assert len(found) <= 2 * len(edit_at)
 
 
 def test_lesson4_collation_claims(story):
@@ -237,3 +239,15 @@ def test_language_check_names_the_language(language, text):
     from kit.locate import as_version
 
     assert f"it reads as {language}" in collation.language_check(as_version(text))
+
+
+def test_three_versions_one_row_per_place_where_one_differs():
+    texts = [
+        "The guard said no to the mother on the bridge today.",
+        "The guard said no to the mother on the bridge yesterday.",
+        "The soldier said no to the mother on the bridge today.",
+    ]
+    frame = compare.collate(texts).to_frame()
+    readings = [tuple(row[["text1", "text2", "text3"]]) for _, row in frame.iterrows()]
+    assert readings == [("guard", "guard", "soldier"), ("today.", "yesterday.", "today.")]
+    assert list(frame["kind"]) == [variants.WORDING, variants.WORDING]
