@@ -109,6 +109,11 @@ def long_versions(count: int, words: int = 5000) -> list[str]:
 
 
 def main() -> None:
+    try:
+        import collatex  # noqa: F401
+    except ImportError:
+        print("collatex is not installed: pip install collatex python-Levenshtein (see above)")
+        return
     signal.signal(signal.SIGALRM, _alarm)
     kit_collate(["Warm up the stop words.", "Warm up the stop-word list."])
     key = parse_toml((MATERIAL / "key.toml").read_text(encoding="utf-8"))["change"]
