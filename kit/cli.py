@@ -124,6 +124,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK if passed else EXIT_FAILED
 
 
+def cmd_story_init(args: argparse.Namespace) -> int:
+    """Write the manifest of a folder of .txt files."""
+    from kit.errors import KitError
+    from kit.storyinit import FILL_IN, init_story
+
+    try:
+        path = init_story(args.folder, title=args.title, force=args.force)
+    except KitError as error:
+        raise UsageError(str(error)) from None
+    count = path.read_text(encoding="utf-8").count(FILL_IN)
+    print(
+        f"wrote {path}: replace the {count} '{FILL_IN}' values, then load it with "
+        f"kit.load_story({str(path.parent)!r})."
+    )
+    return EXIT_OK
+
+
 def _command(
     commands, name: str, run, summary: str, description: str, failed: str, more: str = ""
 ) -> argparse.ArgumentParser:
@@ -228,6 +245,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("notebook", help="the .ipynb file to check")
     _add_kernel_limits(validate, "memory cap of the kernel (1G)")
+    story = commands.add_parser(
+        "story",
+        help="work with a story folder (story init FOLDER)",
+        description="Work with a story folder: 'story init FOLDER' writes its manifest.",
+        epilog=EXIT_CODES.format(failed="(not used)"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    story_commands = story.add_subparsers(dest="story_command", metavar="STORY_COMMAND")
+    story_init = _command(
+        story_commands,
+        "init",
+        cmd_story_init,
+        summary="write manifest.toml for a folder of .txt files",
+        failed="(not used)",
+        description="Write FOLDER/manifest.toml for the .txt files in FOLDER: ids from the file "
+        "names, sha256 of each file, headline from its first line, language guessed; every "
+        "field you must fill in says FILL IN. The folder then loads with kit.load_story.",
+    )
+    story_init.add_argument("folder", help="the folder that holds the .txt files")
+    story_init.add_argument("--title", help="the story's title (default: FILL IN)")
+    story_init.add_argument("--force", action="store_true", help="replace an existing manifest")
     return parser
 
 

@@ -1,4 +1,4 @@
-"""Compare versions: align their sentences, show a word-level diff, check the "immutables".
+"""Compare versions: collate them word by word, align their sentences, check the "immutables".
 
 Two copies of one report share passages, change some and add or drop others. :func:`align`
 pairs the sentences of two versions (ignoring case, accents, punctuation and stop words);
@@ -10,7 +10,10 @@ Main entry points:
 
 - :func:`align` (a, b) -> :class:`Alignment` (``.to_frame()``, ``.counts()``, and in a
   notebook a word-level diff: deletions struck through, insertions underlined)
-- :func:`diff_html` (a, b) -> the same :class:`Alignment`, for display
+- :func:`collate` (story or list of versions) -> a :class:`kit.varianttable.VariantTable`:
+  every place where the versions differ, classified (wording swapped, name, number,
+  quotation, added/omitted, moved, preprocessing), with summaries per pair, a distance table
+  and a closeness tree (see :mod:`kit.collation`, which explains the choice of alignment)
 - :func:`immutables` (story) -> DataFrame: numbers, names, quotations and where they occur
 
 >>> import kit
@@ -31,10 +34,13 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from html import escape
 
+from kit.collation import collate
 from kit.lexicons import stop_words
 from kit.locate import WORD, as_version, as_versions, fold, normalise_words
 from kit.story import Story, Version
 from kit.text import WINDOW_WORDS
+
+__all__ = ["Alignment", "align", "collate", "immutables", "word_diff"]
 
 MATCH_THRESHOLD = 0.3
 CHUNK = 60  # most units aligned at once inside a changed stretch (keeps the cost linear)
@@ -238,16 +244,6 @@ def align(version_a: Version | str, version_b: Version | str) -> Alignment:
         )
     unit = f"windows of {WINDOW_WORDS} words" if windows else "sentences"
     return Alignment(a.id, id_b, unit, rows, note)
-
-
-def diff_html(version_a: Version | str, version_b: Version | str) -> Alignment:
-    """A word-level diff for a notebook: the last line of a cell shows it as coloured HTML
-    (deletions also struck through, insertions also underlined; the text is escaped).
-
-    >>> "<del" in diff_html("A <b> cat sat.", "A dog sat.").html()
-    True
-    """
-    return align(version_a, version_b)
 
 
 _NUMBER_WORDS = (

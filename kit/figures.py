@@ -141,3 +141,61 @@ def lexical_choices_figure(target: Story | Version | str, group: str | None = No
     axes.set_title("Which word each version chose" + (f" ({group})" if group else ""))
     axes.legend(fontsize=8)
     return figure
+
+
+def closeness_tree_figure(target):
+    """A tree of which copy is closest to which: versions joined by UPGMA on the collation's
+    distances (the share of content words two versions do not share).
+
+    ``target`` is a story, a list of versions or strings, or a collation result
+    (:func:`kit.compare.collate`). The figure's ``alt_text`` attribute holds one sentence
+    saying what it shows.
+
+    >>> import kit
+    >>> figure = closeness_tree_figure(kit.load_story())
+    >>> figure.axes[0].get_xlabel()
+    'distance: share of content words not shared (0 = same words, 1 = none shared)'
+    >>> figure.alt_text  # doctest: +ELLIPSIS
+    'Tree of the versions: Versions 000 and 001 are closest ...'
+    """
+    from kit.compare import collate
+    from kit.varianttable import VariantTable
+
+    table = target if isinstance(target, VariantTable) else collate(target)
+    tree = table.tree()
+    figure = _figure(8.0, 1.2 + 0.5 * len(table.ids))
+    axes = figure.add_subplot()
+    rows: dict[str, int] = {}
+
+    def draw(node):
+        """Draw a subtree; return (y, x) of its joining point."""
+        if isinstance(node, str):
+            rows[node] = len(rows)
+            return float(rows[node]), 0.0
+        left, right, height = node
+        y_left, x_left = draw(left)
+        y_right, x_right = draw(right)
+        x = 2 * height
+        for y, x_child in ((y_left, x_left), (y_right, x_right)):
+            axes.plot([x_child, x], [y, y], color="black", linewidth=1.5)
+        axes.plot([x, x], [y_left, y_right], color="black", linewidth=1.5)
+        axes.annotate(
+            f"{x:.2f}",
+            (x, (y_left + y_right) / 2),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+        return (y_left + y_right) / 2, x
+
+    draw(tree)
+    axes.set_yticks(list(rows.values()), [f"version {v}" for v in rows])
+    axes.set_xlim(-0.02, 1.1)
+    axes.set_ylim(len(rows) - 0.4, -0.6)  # first version at the top
+    axes.set_xlabel("distance: share of content words not shared (0 = same words, 1 = none shared)")
+    axes.set_title("Which copy is closest to which (joined closest first)")
+    for side in ("top", "right", "left"):
+        axes.spines[side].set_visible(False)
+    figure.alt_text = f"Tree of the versions: {table.describe()}"
+    return figure

@@ -28,7 +28,8 @@ SINGLE_TEXT_FUNCTIONS = {
     "concordance": lambda text: framing.concordance(text, "guard"),
     "keyness": lambda text: framing.keyness(text, "The guard said no to the mother."),
     "align": lambda text: compare.align(text, "The guard said no. She crossed."),
-    "diff_html": lambda text: compare.diff_html("The guard said no.", text).html(),
+    "align_html": lambda text: compare.align("The guard said no.", text).html(),
+    "collate": lambda text: compare.collate([text, "The guard said no."], check=False).to_frame(),
 }
 TEXT = st.text(
     alphabet=st.one_of(

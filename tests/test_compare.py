@@ -1,4 +1,4 @@
-"""Comparison: alignment, the HTML diff, immutables."""
+"""Comparison: alignment, the HTML diff, immutables (collation: tests/test_collation.py)."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ def test_004_falls_back_to_word_windows_and_says_so(story):
     assert "004 has no sentence punctuation" in alignment._repr_html_()
 
 
-def test_diff_html_escapes_and_marks_changes_twice():
-    html = compare.diff_html("The <b>guard</b> said no.", "The soldier said no.")._repr_html_()
+def test_alignment_html_escapes_and_marks_changes_twice():
+    html = compare.align("The <b>guard</b> said no.", "The soldier said no.")._repr_html_()
     assert "<b>" not in html and "&lt;b&gt;" in html
     assert "line-through" in html and "underline" in html
     assert "<del" in html and "<ins" in html
@@ -47,3 +47,8 @@ def test_immutables_shared_by_000_and_001(story):
     assert not table.loc["Jesus Ramirez", "000"]
     quotes = table[table["kind"] == "quotation"]
     assert not quotes.loc["what a pity, Mexico should never have accepted this.", "000"]
+
+
+def test_diff_html_alias_is_gone():
+    assert not hasattr(compare, "diff_html")
+    assert compare.collate.__module__ == "kit.collation"

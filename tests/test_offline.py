@@ -75,7 +75,8 @@ EXERCISE = textwrap.dedent(
     framing.word_connotations(story)
     framing.compare_headlines(story)
     framing.keyness(story["000"], story["001"])
-    compare.diff_html(story["000"], story["001"]).html()
+    compare.align(story["000"], story["001"]).html()
+    compare.collate(story).pair_summary()
     compare.immutables(story)
     import pathlib
     from kit.grading.release import release
