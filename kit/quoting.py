@@ -232,8 +232,8 @@ def _speaker_after(paragraph: str, quote: Quotation, next_open: int):
             # '"...," saying ...': the speaker is the subject of the sentence
             lead = paragraph[_sentence_start(paragraph, quote.start, []) : quote.start]
             speaker, how = speaker_from_subject(lead + ",")
-        elif not subject:
-            speaker, how = speaker_from_object(tail[found.end() :], person_required=True)
+        elif not subject:  # '"...," said the coach'
+            speaker, how = speaker_from_object(tail[found.end() :])
         elif fold(subject.split()[0]) in _NEW_CLAUSE:
             speaker, how = "", ""  # '"...," while another said' starts a new clause
         else:  # next to a quotation, an institution speaks too ("the airline said")
@@ -273,9 +273,10 @@ def _speaker_before(paragraph: str, quote: Quotation, inside: list[tuple[int, in
                 after = re.split(r"[,.;:]", paragraph[found.end() : quote.start])[0]
                 speaker, how = speaker_from_object(after)
                 subject = after
-            else:
+            else:  # a verb right before the quotation makes its subject a source
                 subject = paragraph[start : found.start()]
-                speaker, how = speaker_from_subject(subject)
+                close = len(paragraph[found.end() : quote.start].split()) <= 3
+                speaker, how = speaker_from_subject(subject, person_required=not close)
             if speaker:
                 return speaker, how, found.group(), found.start(), subject
     return None

@@ -181,6 +181,8 @@ def _description(part: str, person_required: bool) -> str:
     words = part.split()
     if not words or len(words) > 9 or fold(words[0]) not in DETERMINERS:
         return ""
+    if len(words) == 1 and fold(words[0]) != "another":
+        return ""  # a determiner alone ("A") names nobody
     for index, word in enumerate(words[2:], start=2):  # the soldier dressed in ... -> the soldier
         if (
             word.islower()
@@ -298,12 +300,14 @@ def speaker_from_subject(text: str, person_required: bool = True) -> tuple[str, 
         if speaker:
             return speaker, how
     chain: list[str] = [stripped] if apposition else []
-    for part in reversed(parts[:-1]):
-        part = part.strip(" –—-")
+    for number in range(len(parts) - 2, -1, -1):
+        part = parts[number].strip(" –—-")
         if not part:
             continue
         if _is_lead_in(part):
-            break
+            if number == 0 or part[:1].isupper():
+                break  # "In June, ..." opens the sentence
+            continue  # "..., speaking at a rally, said": an aside between subject and verb
         chain.insert(0, part)
         if _is_clause(part) or len(chain) == 4:
             break
@@ -317,13 +321,16 @@ def speaker_from_object(text: str, person_required: bool = False) -> tuple[str, 
 
     >>> speaker_from_object("a spokesman for the trust")
     ('a spokesman for the trust', 'description')
+    >>> speaker_from_object("the coach, Jürgen Becker.", person_required=True)
+    ('Jürgen Becker', 'named in apposition')
     """
     parts = [p.strip() for p in _clean(text).split(",") if p.strip()]
     if not parts:
         return "", ""
     head = re.split(r"\s(?:on|in|at|during|after|before|when|while|that)\s", parts[0])[0]
     speaker, how = (_leading if _is_clause(head) else _from_part)(head, person_required)
-    if how == "description" and len(parts) > 1:
+    described = how == "description" or (not how and head.split()[0].lower() in DETERMINERS)
+    if described and len(parts) > 1:  # said the coach, Jürgen Becker
         names = name_runs(parts[1])
         if names and not _is_clause(parts[1]):
             return names[0], "named in apposition"

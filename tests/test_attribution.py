@@ -180,3 +180,21 @@ def test_keyed_set_matches_its_files():
 def test_first_person_is_the_writer_not_a_named_person():
     row = _rows("Ana Ruiz waited at the gate. “Go home,” I said.").loc[0]
     assert row["speaker"] == "I" and "first person" in row["resolved_by"]
+
+
+def test_sources_that_are_not_people_speak_next_to_a_quotation():
+    rows = _rows('In a statement, the ministry said: "The border remains open to trade."')
+    assert rows.loc[0, "speaker"] == "the ministry"
+    rows = _rows('"I\'m tired," admitted the coach, Jürgen Becker. "But we\'ll be back."')
+    assert rows["speaker"].tolist() == ["Jürgen Becker", "Jürgen Becker"]
+    assert rows["resolved_by"].tolist() == ["named in apposition", "previous quotation"]
+    aside = 'The president, speaking at a rally on Friday, said the deal was "the best ever."'
+    assert _rows(aside).loc[0, "speaker"] == "The president"
+    # an institution far from any quotation is no speaker of reported speech
+    assert attribution.attributions("The city had said the road was closed.").empty
+
+
+def test_british_single_marks_keep_the_limits_empty():
+    text = "‘We are staying,’ said Ana Ruiz. Her son’s school is closed."
+    assert attribution.attribution_limits(text) == []
+    assert "No quotation marks" in attribution.attribution_limits("she said we stay")[0]
