@@ -19,13 +19,12 @@ from functools import cache
 
 from kit.lexicons import reporting_verb_forms
 from kit.locate import fold, paragraph_starts
+from kit.mentions import Mention, Mentions
 from kit.quotes import Quotation, quotation_spans
 from kit.speakers import (
     DETERMINERS,
     NAME_RUN,
     TITLES,
-    Mention,
-    Mentions,
     gender_of,
     name_runs,
     speaker_from_object,

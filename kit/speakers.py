@@ -16,9 +16,7 @@ a reader can check it.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 
 from kit.locate import fold
 
@@ -26,8 +24,6 @@ __all__ = [
     "NAME_RUN",
     "PRONOUNS",
     "TITLES",
-    "Mention",
-    "Mentions",
     "gender_of",
     "name_runs",
     "speaker_from_object",
@@ -95,17 +91,6 @@ _PERSON_NOUNS = frozenset(
 )
 _OBJECT_PRONOUNS = frozenset({"him", "them", "it", "me", "us"})
 _PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents")
-_PLACE_WORDS = frozenset(
-    "city united states national guard department ministry service office university street "
-    "river party council court house union news press times post reuters associated twitter "
-    "facebook instagram mexico texas north south east west new san los las el santa saint st "
-    "mount lake bay county province republic kingdom coast island bank company group inc ltd "
-    "corp agency organization organisation association foundation institute center centre "
-    "hospital school college church army navy police force forces commission committee "
-    "federal border customs protection patrol weather road avenue square park airport station "
-    "bridge capitol calle trust january february march april may june july august september "
-    "october november december".split()
-)
 
 
 def _words(text: str) -> list[str]:
@@ -267,7 +252,7 @@ def speaker_from_subject(text: str, person_required: bool = True) -> tuple[str, 
     """The speaker in the words just before a reporting verb, and how it was found.
 
     ``how`` is "named", "named in apposition", "description" ("a spokesman"), "pronoun"
-    (to be resolved by :class:`Mentions`) or "" when no speaker is clear.
+    (to be resolved by :class:`kit.mentions.Mentions`) or "" when no speaker is clear.
 
     >>> speaker_from_subject("The education secretary, Philip Marsh,")
     ('Philip Marsh', 'named in apposition')
@@ -335,81 +320,3 @@ def speaker_from_object(text: str, person_required: bool = False) -> tuple[str, 
         if names and not _is_clause(parts[1]):
             return names[0], "named in apposition"
     return speaker, how
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A person a pronoun may stand for: where they are named, and what the text tells."""
-
-    offset: int
-    name: str
-    gender: str  # "female", "male" or ""
-    speaker: bool  # named as the speaker of a reporting verb or a quotation
-    plural: bool = False
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’'»)]*\s+|\n\s*\n")
-
-
-class Mentions:
-    """The people named so far in one text, to resolve "he", "she" and "they".
-
-    A pronoun stands for the nearest fitting person in its own sentence or in the
-    ``window`` sentences before it (within one sentence, a speaker before anyone else
-    named); "she" never for someone the text marks as a man ("Mr", "his son"), nor "he" for
-    a woman.
-
-    >>> people = Mentions("Ana Ruiz waited. Then she spoke.")
-    >>> people.add(Mention(0, "Ana Ruiz", "", True))
-    >>> people.resolve("she", 22)
-    ('Ana Ruiz', 'previous sentence')
-    """
-
-    def __init__(self, text: str, window: int = 3):
-        self.text = text
-        self.window = window
-        self.breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
-        self.mentions: list[Mention] = []  # sorted by offset
-        self._offsets: list[int] = []
-        self.surnames: dict[str, Mention] = {}  # the last word of each name -> its mention
-
-    def sentence(self, offset: int) -> int:
-        """The number of the sentence holding ``offset`` (from 0)."""
-        return bisect.bisect_right(self.breaks, offset)
-
-    def add(self, mention: Mention) -> None:
-        """Record a person named at ``mention.offset``."""
-        at = bisect.bisect_right(self._offsets, mention.offset)
-        self._offsets.insert(at, mention.offset)
-        self.mentions.insert(at, mention)
-        if mention.name[:1].isupper() and not mention.plural:
-            self.surnames.setdefault(fold(mention.name.split()[-1]), mention)
-
-    def resolve(self, pronoun: str, offset: int) -> tuple[str, str]:
-        """(name, how far back) for the pronoun at ``offset``; ("", reason) if none fits."""
-        pronoun = fold(pronoun)
-        if pronoun in ("i", "we"):
-            return "", "the writer speaks in the first person"
-        here = self.sentence(offset)
-        first = self.breaks[here - self.window - 1] if here > self.window else 0
-        fits = []
-        low = bisect.bisect_left(self._offsets, first)
-        high = bisect.bisect_left(self._offsets, offset)
-        for mention in self.mentions[low:high]:
-            distance = here - self.sentence(mention.offset)
-            if not 0 <= distance <= self.window:
-                continue
-            if pronoun == "they" and not mention.plural:
-                continue
-            if pronoun != "they" and (
-                mention.plural
-                or (pronoun == "she" and mention.gender == "male")
-                or (pronoun == "he" and mention.gender == "female")
-            ):
-                continue
-            fits.append((distance, not mention.speaker, -mention.offset, mention))
-        if not fits:
-            return "", f"no fitting name in this or the {self.window} sentences before"
-        distance, *_, mention = min(fits, key=lambda fit: fit[:3])
-        where = {0: "same sentence", 1: "previous sentence"}.get(distance)
-        return mention.name, where or f"{distance} sentences before"
