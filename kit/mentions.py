@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from kit.locate import fold
+from kit.quotes import SENTENCE_END
 
 __all__ = ["Mention", "Mentions"]
 
@@ -32,7 +33,7 @@ class Mention:
     plural: bool = False
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’'»)]*\s+|\n\s*\n")
+_SENTENCE_BREAK = re.compile(rf"(?:{SENTENCE_END.pattern})\s+|\n\s*\n")
 
 
 class Mentions:

@@ -19,7 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["DOUBLE_MARKS", "QUOTE_MARKS", "SINGLE_MARKS", "Quotation", "quotation_spans"]
+__all__ = [
+    "DOUBLE_MARKS",
+    "QUOTE_MARKS",
+    "SENTENCE_END",
+    "SINGLE_MARKS",
+    "Quotation",
+    "quotation_spans",
+]
 
 #: Double quotation marks: straight, curly, low-9 and guillemets.
 DOUBLE_MARKS = '"“”„«»'
@@ -30,6 +37,12 @@ _OPENING_ONLY = "“„«‘‚‹"
 _MARK = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 _BEFORE_OPENING = "([{—–-/:;"
 _AFTER_CLOSING = ".,;:!?)]}—–-…"
+
+
+_TITLES = "Mr Mrs Ms Dr St Jr Sr Gen Sen Rep Gov Prof Lt Col Sgt Rev"
+_NOT_AFTER = "".join(rf"(?<!\b{title})" for title in _TITLES.split())
+#: The end of a sentence: not the point of an initial or title ("J. Smith", "U.S.", "Dr.").
+SENTENCE_END = re.compile(rf"(?<![\s.(][A-Z]){_NOT_AFTER}[.!?…][\"”’'»)]*(?=\s|$)")
 
 
 @dataclass(frozen=True)

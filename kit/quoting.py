@@ -20,7 +20,7 @@ from functools import cache
 from kit.lexicons import reporting_verb_forms
 from kit.locate import fold, paragraph_starts
 from kit.mentions import Mention, Mentions
-from kit.quotes import Quotation, quotation_spans
+from kit.quotes import SENTENCE_END, Quotation, quotation_spans
 from kit.speakers import (
     DETERMINERS,
     NAME_RUN,
@@ -41,7 +41,7 @@ __all__ = [
     "verb_pattern",
 ]
 
-_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)]*(?=\s|$)")
+_SENTENCE_END = SENTENCE_END
 _CLOSE_PUNCTUATION = ",!?…—–-:"
 _PLURAL_END = ("ers", "ors", "ists", "ians", "ents", "ants", "als", "ies", "ple", "ice")
 _NEAR_QUOTE_WORDS = 6

@@ -90,6 +90,8 @@ _PERSON_NOUNS = frozenset(
     "supporters critics volunteer volunteers inspectors parents patients nurse".split()
 )
 _OBJECT_PRONOUNS = frozenset({"him", "them", "it", "me", "us"})
+_GROUP_NOUNS = frozenset("people police officials authorities residents critics".split())
+_PEOPLE_END = ("ers", "ors", "ists", "ians", "ents", "ants", "ials", "ics")
 _PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents")
 
 
@@ -137,8 +139,8 @@ def name_runs(part: str) -> list[str]:
             words += institution.group().split()  # the Department of Transportation
         while words and fold(words[0].rstrip(".")) in _FUNCTION:
             words.pop(0)
-        if not words:
-            continue
+        if not words or (len(words) == 1 and len(words[0]) == 1):
+            continue  # an initial or an abbreviation ("U.S.")
         after = part[found.end() : found.end() + 1]
         if re.search(r"['’]s$", words[-1]) or after in ("'", "’"):
             continue  # Mexico's army, Owens' post
@@ -162,8 +164,17 @@ def _is_person_phrase(words: list[str]) -> bool:
     return head[:1] == ["another"]
 
 
+def _plural_person(word: str) -> bool:
+    word = fold(word)
+    return word in _GROUP_NOUNS or (word.endswith("s") and word.endswith(_PEOPLE_END))
+
+
 def _description(part: str, person_required: bool) -> str:
     words = part.split()
+    if 0 < len(words) <= 6 and (
+        _plural_person(words[0]) or (len(words) > 1 and _plural_person(words[1]))
+    ):
+        return " ".join(words)  # officials, U.S. officials, protesters outside the embassy
     if not words or len(words) > 9 or fold(words[0]) not in DETERMINERS:
         return ""
     if len(words) == 1 and fold(words[0]) != "another":

@@ -198,3 +198,10 @@ def test_british_single_marks_keep_the_limits_empty():
     text = "‘We are staying,’ said Ana Ruiz. Her son’s school is closed."
     assert attribution.attribution_limits(text) == []
     assert "No quotation marks" in attribution.attribution_limits("she said we stay")[0]
+
+
+def test_initials_and_titles_do_not_end_a_sentence():
+    rows = _rows('"We need beds," said Dr. Jane Smith, the director. "Now."')
+    assert rows["speaker"].tolist() == ["Jane Smith", "Jane Smith"]
+    rows = _rows('U.S. officials said the talks had been "productive."')
+    assert rows.loc[0, "speaker"] == "U.S. officials"
