@@ -30,7 +30,10 @@ import re
 
 from kit.credits import datelines, photo_credits
 from kit.lexicons import reporting_verb_forms
-from kit.locate import as_version, as_versions, fold, paragraph_starts, snippet
+from kit.locate import as_version, as_versions, fold, paragraph_number, paragraph_starts, snippet
+from kit.quotes import QUOTE_MARKS, quotation_spans
+from kit.quoting import analysed, quotation_rows, quoted_ranges, reporting_verbs
+from kit.speakers import DETERMINERS, NAME_RUN, PRONOUNS, speaker_from_subject
 from kit.story import Story, Version
 
 __all__ = [
@@ -42,13 +45,7 @@ __all__ = [
     "sources_table",
 ]
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_CAP_WORD = rf"[{_UPPER}][^\W_]*(?:['’\-][^\W_]+)*"
-NAME_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:de|del|la|van|von|y)?\s*{_CAP_WORD})*")
-_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
-_DETERMINERS = frozenset({"a", "an", "the", "one", "another"})
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_PRONOUNS = PRONOUNS | {"it"}
 #: Role words that may stand for a speaker in text without capitals (version 004).
 ROLE_WORDS = frozenset(
     "photographer spokesman spokeswoman spokesperson official officer soldier president "
@@ -62,157 +59,50 @@ _PERSON_WORDS = ROLE_WORDS | frozenset(
 )
 
 
-def _verb_pattern() -> re.Pattern:
-    forms = sorted(reporting_verb_forms(), key=len, reverse=True)
-    return re.compile(
-        r"(?<![^\W_])(" + "|".join(r"\s+".join(f.split()) for f in forms) + r")(?![^\W_])", re.I
-    )
-
-
-def _quote_spans(paragraph: str) -> list[tuple[int, int]]:
-    marks = [m.start() for m in _QUOTE_MARKS.finditer(paragraph)]
-    spans = [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
-    if len(marks) % 2:  # an unclosed quotation runs to the end of the paragraph
-        spans.append((marks[-1], len(paragraph)))
-    return spans
-
-
-def _speaker_from_part(part: str, person_required: bool) -> str:
-    part = re.split(r"\b(?:that|when|while|and|but)\s", part)[-1]
-    words = " ".join(part.split()).strip(" ,;:–—-").split()
-    if not words or len(words) > 8:
-        return ""
-    if words[0].lower() in _DETERMINERS and len(words) > 1:
-        if words[1][:1].islower() or words[-1][:1].islower():
-            if not person_required or _PERSON_WORDS & {fold(w) for w in words}:
-                return " ".join(words)
-            return ""
-    if len(words) == 1 and words[0].lower() in _PRONOUNS:
-        return words[0]
-    runs = NAME_RUN.findall(" ".join(words))
-    return re.sub(r"['’]s$", "", runs[-1]) if runs else ""
-
-
-def _speaker_from_subject(subject: str, person_required: bool = True) -> str:
-    """The speaker named in the words before a reporting verb ("" when none is clear)."""
-    subject = re.split(r",\s+(?:who|which|whose)\b", subject)[0]
-    for part in reversed(subject.split(",")):
-        speaker = _speaker_from_part(part, person_required)
-        if speaker:
-            return speaker
-    return ""
+def _quotes(version: Version) -> list[dict]:
+    """The rows of :func:`quotations` as dicts (kept for the cross-version checks)."""
+    return quotation_rows(version)
 
 
 def _name_key(speaker: str) -> str:
     words = fold(speaker).split()
-    if not words or speaker.split()[0].lower() in _DETERMINERS | _PRONOUNS:
+    if not words or speaker.split()[0].lower() in DETERMINERS | _PRONOUNS:
         return ""
     return re.sub(r"[^\w]", "", words[-1])
 
 
-def _find_speaker(paragraph: str, start: int, end: int, verbs: re.Pattern):
-    """Return (speaker, verb, where, verb position) for the quotation at paragraph[start:end]."""
-    next_mark = _QUOTE_MARKS.search(paragraph, end)
-    stop = _SENTENCE_END.search(paragraph, end)
-    tail_end = (
-        min(x.start() for x in (next_mark, stop) if x) if (next_mark or stop) else len(paragraph)
-    )
-    tail = paragraph[end:tail_end]
-    inverted = re.match(
-        rf"\s*,?\s*({verbs.pattern})\s+({NAME_RUN.pattern}|(?:a|an|the)\s+\w+)", tail
-    )
-    if inverted:
-        speaker = _speaker_from_subject(inverted.group(inverted.lastindex), False)
-        return speaker, inverted.group(1), "after", end + inverted.start(1)
-    for found in re.finditer(
-        rf"(?:^|,)\s*((?:[^\W\d_]+['’]?\s+){{0,6}}?)({verbs.pattern})\s*$", tail
-    ):
-        speaker = _speaker_from_subject(found.group(1))
-        if speaker:
-            return speaker, found.group(2), "after", end + found.start(2)
-    sentence_start = max(0, start - 600)
-    for found in _SENTENCE_END.finditer(paragraph, sentence_start, start):
-        sentence_start = found.end()
-    lead = paragraph[sentence_start:start]
-    lead_verbs = list(verbs.finditer(lead))
-    if lead_verbs:
-        verb = lead_verbs[-1]
-        subject = lead[: verb.start()]
-        if fold(verb.group()) == "according to":
-            return (
-                _speaker_from_subject(lead[verb.end() :], person_required=False),
-                verb.group(),
-                "before",
-                sentence_start + verb.start(),
-            )
-        return _speaker_from_subject(subject), verb.group(), "before", sentence_start + verb.start()
-    return "", "", "", -1
-
-
-def _quotes(version: Version) -> list[dict]:
-    verbs = _verb_pattern()
-    rows = []
-    starts = paragraph_starts(version)
-    for number, paragraph in enumerate(version.paragraphs, start=1):
-        base = starts[number - 1]
-        previous = ""
-        for start, end in _quote_spans(paragraph):
-            inner = paragraph[start + 1 : end - 1].strip() if end - start > 1 else ""
-            if not inner:
-                continue
-            speaker, verb, where, verb_at = _find_speaker(paragraph, start, end, verbs)
-            if speaker.lower() in _PRONOUNS and previous:
-                speaker, where = previous, f"{where}; '{speaker}' taken as {previous}"
-            how = {"after": "after the quotation", "before": "before the quotation"}.get(
-                where, where
-            )
-            if not speaker and previous:
-                speaker, how = previous, "same speaker as the previous quotation"
-            elif not speaker:
-                how = "no speaker: a quoted term" if len(inner.split()) <= 4 else "no speaker found"
-            previous = speaker or previous
-            rows.append(
-                {
-                    "version": version.id,
-                    "paragraph": number,
-                    "offset": base + start,
-                    "quotation": inner,
-                    "speaker": speaker,
-                    "verb": verb,
-                    "attributed": how,
-                    "verb_offset": base + verb_at if verb_at >= 0 else -1,
-                }
-            )
-    return rows
-
-
 def quotations(target: Version | str):
-    """Each direct quotation (straight or curly quotation marks) with its speaker and verb.
+    """Each direct quotation with its speaker, its reporting verb and how the speaker was found.
+
+    Quotations in double or single marks, straight or curly, are found; a quotation inside
+    another stays in its text; one that runs over several paragraphs (each opening with a
+    mark, only the last closing) is one row. Apostrophes (don't, migrants') are not marks.
 
     Columns: version, paragraph, offset, quotation, speaker, verb, attributed (where the
-    speaker was found: "after the quotation", "before it", "same speaker as the previous
-    quotation", or "no speaker: a quoted term"). Text without quotation marks gives no rows:
-    see :func:`attribution_limits`.
+    speaker was found: "after the quotation", "before the quotation", "same speaker as the
+    previous quotation", "no speaker: a quoted term" or "no speaker found"), resolved_by
+    ("named", "named in apposition", "description" such as "a spokesman", "pronoun: she ->
+    NAME (previous sentence)", "previous quotation"). Text without quotation marks gives no
+    rows: see :func:`attribution_limits`.
 
     >>> table = quotations("“We will stay,” said Ana Ruiz.")
-    >>> table[["quotation", "speaker", "verb"]].values.tolist()
-    [['We will stay,', 'Ana Ruiz', 'said']]
+    >>> table[["quotation", "speaker", "verb", "resolved_by"]].values.tolist()
+    [['We will stay,', 'Ana Ruiz', 'said', 'named']]
+    >>> text = "Ana Ruiz, a nurse, waited. ‘We don’t know,’ she says."
+    >>> quotations(text).loc[0, ["speaker", "resolved_by"]].tolist()
+    ['Ana Ruiz', 'pronoun: she -> Ana Ruiz (previous sentence)']
     """
     import pandas as pd
 
     version = as_version(target)
     columns = ["version", "paragraph", "offset", "quotation", "speaker", "verb", "attributed"]
-    return pd.DataFrame(_quotes(version), columns=columns)
+    return pd.DataFrame(quotation_rows(version), columns=[*columns, "resolved_by"])
 
 
 def _is_person(speaker: str) -> bool:
     if speaker.startswith("("):
         return False
     return bool(_name_key(speaker)) or bool(_PERSON_WORDS & set(fold(speaker).split()))
-
-
-def _inside(spans: list[tuple[int, int]], position: int) -> bool:
-    return any(start < position < end for start, end in spans)
 
 
 def _lowercase_speaker(words_before: list[str], known: set[str]) -> str:
@@ -222,11 +112,32 @@ def _lowercase_speaker(words_before: list[str], known: set[str]) -> str:
     return "(unclear)"
 
 
+def _reported_speaker(paragraph: str, verb: re.Match, cased: bool, known: set[str]):
+    """(kind, speaker, how) for a reporting verb outside quotation marks."""
+    if fold(verb.group()) == "according to":
+        after = re.split(r"[,.;:]|\bthat\b", paragraph[verb.end() : verb.end() + 60])[0]
+        words = " ".join(after.split()[:5])
+        speaker, how = speaker_from_subject(words, False)
+        return "according to", speaker or words, how or "description"
+    if not cased:
+        before = paragraph[max(0, verb.start() - 200) : verb.start()]
+        return "reported speech", _lowercase_speaker(before.split(), known), ""
+    window = max(0, verb.start() - 400)
+    clause_start = max(paragraph.rfind(".", window, verb.start()) + 1, window)
+    speaker, how = speaker_from_subject(paragraph[clause_start : verb.start()])
+    after = re.match(rf"\s+({NAME_RUN.pattern})", paragraph[verb.end() :])
+    if not speaker and after:
+        speaker, how = after.group(1), "named"
+    return "reported speech", speaker, how
+
+
 def attributions(target: Version | str, known_names: tuple[str, ...] = ()):
     """Every attribution: direct quotations and reported speech, with verb and stance.
 
     Columns: version, paragraph, offset, kind ("direct quotation", "reported speech",
-    "according to"), speaker, verb, stance, evidence (the words around it).
+    "according to"), speaker, verb, stance, evidence (the words around it), resolved_by
+    (how the speaker was found, as in :func:`quotations`). Verbs that only report a
+    quotation ("sobbed", "calling it") count only next to one.
 
     In text without capitals (version 004) names cannot be told from words: a speaker is
     given only where one of ``known_names`` (e.g. found in other versions) or a role word
@@ -239,12 +150,15 @@ def attributions(target: Version | str, known_names: tuple[str, ...] = ()):
     import pandas as pd
 
     version = as_version(target)
-    verbs, lexicon = _verb_pattern(), reporting_verb_forms()
+    lexicon = reporting_verb_forms()
     cased = version.has_capital_letters
     known = {_name_key(name) for name in known_names} - {""}
+    spans = quotation_spans(version.paragraphs)
+    quotes, mentions = analysed(version) if cased or spans else ([], None)
+    ranges = quoted_ranges(spans, version.paragraphs)
     rows = []
 
-    def add(number, offset, kind, speaker, verb, paragraph, position):
+    def add(number, offset, kind, speaker, verb, paragraph, position, how):
         entry = lexicon.get(" ".join(verb.lower().split()), {})
         rows.append(
             {
@@ -256,62 +170,62 @@ def attributions(target: Version | str, known_names: tuple[str, ...] = ()):
                 "verb": verb,
                 "stance": entry.get("stance", ""),
                 "evidence": snippet(paragraph, position, position + len(verb), 45),
+                "resolved_by": how,
             }
         )
 
-    quotes = _quotes(version)
     used = {quote["verb_offset"] for quote in quotes}
     starts = paragraph_starts(version)
+    for quote in quotes:
+        if quote["verb"]:
+            number = paragraph_number(version, quote["verb_offset"])
+            paragraph, at = (
+                version.paragraphs[number - 1],
+                quote["verb_offset"] - starts[number - 1],
+            )
+            add(
+                quote["paragraph"],
+                quote["offset"],
+                "direct quotation",
+                quote["speaker"],
+                quote["verb"],
+                paragraph,
+                at,
+                quote["resolved_by"],
+            )
     for number, paragraph in enumerate(version.paragraphs, start=1):
         base = starts[number - 1]
-        spans = _quote_spans(paragraph)
-        for quote in quotes:
-            if quote["paragraph"] == number and quote["verb"]:
-                at = quote["verb_offset"] - base
-                add(
-                    number,
-                    quote["offset"],
-                    "direct quotation",
-                    quote["speaker"],
-                    quote["verb"],
-                    paragraph,
-                    at,
-                )
-        last_speaker = ""
-        for verb in verbs.finditer(paragraph):
-            if _inside(spans, verb.start()) or base + verb.start() in used:
+        inside = ranges.get(number - 1, [])
+        for verb in reporting_verbs(paragraph, quote_only=False):
+            if any(a < verb.start() < b for a, b in inside) or base + verb.start() in used:
                 continue
             word = fold(verb.group())
             entry = lexicon.get(word, {})
             if not cased and entry and word == entry["forms"][0] and word != "according to":
                 continue  # a bare "claim" or "ask" is as often a noun or infinitive
-            if word == "according to":
-                after = paragraph[verb.end() : verb.end() + 60]
-                target_np = re.split(r"[,.;:]|\bthat\b", after)[0]
-                words = target_np.split()[:5]
-                speaker = _speaker_from_subject(" ".join(words), False) or " ".join(words)
-                kind = "according to"
-            elif cased:
-                window = max(0, verb.start() - 400)
-                clause_start = max(paragraph.rfind(".", window, verb.start()) + 1, window)
-                speaker = _speaker_from_subject(paragraph[clause_start : verb.start()])
-                after = re.match(rf"\s+({NAME_RUN.pattern})", paragraph[verb.end() :])
-                if not speaker and after:
-                    speaker = after.group(1)
-                kind = "reported speech"
-            else:
-                before = paragraph[max(0, verb.start() - 200) : verb.start()]
-                speaker = _lowercase_speaker(before.split(), known)
-                kind = "reported speech"
-            if speaker.lower() in _PRONOUNS and last_speaker:
-                speaker = f"{speaker} (= {last_speaker})"
-            elif kind != "according to" and _is_person(speaker):
-                last_speaker = speaker
+            kind, speaker, how = _reported_speaker(paragraph, verb, cased, known)
+            if how == "pronoun" and cased:
+                name, distance = mentions.resolve(speaker, base + verb.start())
+                how = (
+                    f"pronoun: {speaker} -> {name} ({distance})"
+                    if name
+                    else (f"pronoun: {speaker} (not resolved: {distance})")
+                )
+                speaker = f"{speaker} (= {name})" if name else speaker
             if not speaker:
                 continue
-            add(number, base + verb.start(), kind, speaker, verb.group(), paragraph, verb.start())
+            add(
+                number,
+                base + verb.start(),
+                kind,
+                speaker,
+                verb.group(),
+                paragraph,
+                verb.start(),
+                how,
+            )
     columns = ["version", "paragraph", "offset", "kind", "speaker", "verb", "stance", "evidence"]
-    table = pd.DataFrame(rows, columns=columns)
+    table = pd.DataFrame(rows, columns=[*columns, "resolved_by"])
     return table.sort_values("offset", kind="stable").reset_index(drop=True)
 
 
@@ -324,7 +238,11 @@ def attribution_limits(target: Version | str) -> list[str]:
     version = as_version(target)
     body = version.body
     limits = []
-    if body.strip() and not _QUOTE_MARKS.search(body):
+    if (
+        body.strip()
+        and not quotation_spans(version.paragraphs)
+        and not any(mark in body for mark in QUOTE_MARKS if mark not in "'’")
+    ):
         limits.append(
             "No quotation marks: direct quotations cannot be told from the writer's paraphrase, "
             "so who said exactly what is lost."

@@ -69,3 +69,139 @@ def test_dateline_and_photo_credits(story):
     assert set(credits["photographer"]) == {"josé luis gonzález"}
     assert credits["glued to"].tolist() == ["families", "the", "the", "it"]
     assert credits.iloc[0]["caption"].startswith("ledy pérez reacts")
+
+
+# --- quotation styles and speakers on news text the kit has never seen ----------------------
+# The sentences below are written in the styles of other outlets' copies of the same event.
+
+
+def _rows(text):
+    return attribution.quotations(text)[["quotation", "speaker", "verb", "resolved_by"]]
+
+
+def test_single_marks_and_partial_quotations():
+    text = (
+        "Reuters photographer José Luis González said the woman had 'begged and pleaded' "
+        "with the guard, and that she wanted to 'give a better future' to her son."
+    )
+    rows = _rows(text)
+    assert rows["quotation"].tolist() == ["begged and pleaded", "give a better future"]
+    assert set(rows["speaker"]) == {"José Luis González"}
+
+
+def test_speaker_after_the_quotation_in_apposition_and_she_resolved():
+    text = (
+        "“Let me pass, I beg of you,” the woman, identified as Lety Pérez of Guatemala, "
+        "repeatedly sobs. “Don’t let them send me back ...,” she says."
+    )
+    first, second = _rows(text).to_dict("records")
+    assert (first["speaker"], first["verb"]) == ("Lety Pérez", "sobs")
+    assert first["resolved_by"] == "named in apposition"
+    assert second["speaker"] == "Lety Pérez"
+    assert second["resolved_by"] == "pronoun: she -> Lety Pérez (previous sentence)"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender():
+    text = (
+        "Ana Ruiz, a nurse, met the mayor, Mr Tomás Vidal, on Monday. "
+        "Vidal thanked the nurses. “We were not told,” she said."
+    )
+    assert _rows(text).loc[0, "speaker"] == "Ana Ruiz"
+    unresolved = _rows("“We were not told,” she said.").loc[0]
+    assert unresolved["speaker"] == "she" and "not resolved" in unresolved["resolved_by"]
+
+
+def test_social_media_verbs_and_calling_it():
+    text = (
+        'Sarukhan tweeted the photo, calling it the "pic du jour". '
+        'Calderón retweeted the post and added, "what a shame! Mexico should never have '
+        'accepted this."'
+    )
+    rows = _rows(text)
+    assert rows["speaker"].tolist() == ["Sarukhan", "Calderón"]
+    assert rows["verb"].tolist() == ["tweeted", "added"]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "Mexico's army don't patrol the migrants' camp, as in the '90s, the Joneses’ son said."
+    assert attribution.quotations(text).empty
+    rows = _rows("‘The migrants’ camp is full,’ she said. ‘We can’t stay.’")
+    assert rows["quotation"].tolist() == ["The migrants’ camp is full,", "We can’t stay."]
+
+
+def test_nested_and_multi_paragraph_quotations():
+    nested = _rows("“He told me ‘go back’, and I did,” said Ana Ruiz.")
+    assert nested["quotation"].tolist() == ["He told me ‘go back’, and I did,"]
+    text = (
+        '"We walked for a month," said Ana Ruiz. "We slept in the open.\n\n'
+        '"Then the rains came.\n\n'
+        '"Then the guards," she said.'
+    )
+    rows = attribution.quotations(text)
+    assert rows["quotation"].tolist() == [
+        "We walked for a month,",
+        "We slept in the open. Then the rains came. Then the guards,",
+    ]
+    assert rows["paragraph"].tolist() == [1, 1] and set(rows["speaker"]) == {"Ana Ruiz"}
+
+
+def test_verbs_of_manner_report_only_quotations():
+    assert attribution.attributions("The child sobbed all night. A man called Juan.").empty
+    assert attribution.quotations("“Run,” she shouted.").loc[0, "verb"] == "shouted"
+
+
+def test_lexicon_cites_general_sources_and_keeps_stance():
+    from kit.lexicons import load_lexicon
+
+    lexicon = load_lexicon("reporting_verbs")
+    cited = {"AP Stylebook", "Caldas-Coulthard 1994", "Thompson & Ye 1991", "Bednarek 2006"}
+    cited.add("Halliday & Matthiessen 2014")
+    forms = [form for entry in lexicon["entries"] for form in entry["forms"]]
+    assert len(forms) == len(set(forms)), "a form belongs to one verb only"
+    for entry in lexicon["entries"]:
+        assert entry["stance"] and entry["note"] and entry["category"], entry["verb"]
+        assert set(entry["source"].split("; ")) <= cited, entry["source"]
+
+
+def test_keyed_set_matches_its_files():
+    from pathlib import Path
+
+    from kit.story import parse_toml
+
+    folder = Path(__file__).parent / "files" / "attribution"
+    key = parse_toml((folder / "key.toml").read_text(encoding="utf-8"))["quotation"]
+    texts = {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.txt")}
+    assert set(texts) == {entry["file"] for entry in key}
+    for entry in key:
+        assert entry["starts"] in texts[entry["file"]], entry
+        assert entry["set"] in ("development", "held-out")
+
+
+def test_first_person_is_the_writer_not_a_named_person():
+    row = _rows("Ana Ruiz waited at the gate. “Go home,” I said.").loc[0]
+    assert row["speaker"] == "I" and "first person" in row["resolved_by"]
+
+
+def test_sources_that_are_not_people_speak_next_to_a_quotation():
+    rows = _rows('In a statement, the ministry said: "The border remains open to trade."')
+    assert rows.loc[0, "speaker"] == "the ministry"
+    rows = _rows('"I\'m tired," admitted the coach, Jürgen Becker. "But we\'ll be back."')
+    assert rows["speaker"].tolist() == ["Jürgen Becker", "Jürgen Becker"]
+    assert rows["resolved_by"].tolist() == ["named in apposition", "previous quotation"]
+    aside = 'The president, speaking at a rally on Friday, said the deal was "the best ever."'
+    assert _rows(aside).loc[0, "speaker"] == "The president"
+    # an institution far from any quotation is no speaker of reported speech
+    assert attribution.attributions("The city had said the road was closed.").empty
+
+
+def test_british_single_marks_keep_the_limits_empty():
+    text = "‘We are staying,’ said Ana Ruiz. Her son’s school is closed."
+    assert attribution.attribution_limits(text) == []
+    assert "No quotation marks" in attribution.attribution_limits("she said we stay")[0]
+
+
+def test_initials_and_titles_do_not_end_a_sentence():
+    rows = _rows('"We need beds," said Dr. Jane Smith, the director. "Now."')
+    assert rows["speaker"].tolist() == ["Jane Smith", "Jane Smith"]
+    rows = _rows('U.S. officials said the talks had been "productive."')
+    assert rows.loc[0, "speaker"] == "U.S. officials"
