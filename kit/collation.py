@@ -40,7 +40,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kit.errors import KitError
+from kit.errors import (
+    CollationInputError,
+    EmptyVersionError,
+    IdenticalVersionsError,
+    LengthMismatchError,
+    NotEnglishError,
+)
 from kit.lexicons import stop_words
 from kit.locate import as_versions, fold, paragraph_number
 from kit.story import Story, Version
@@ -75,26 +81,6 @@ _COMMON_WORDS = {
     language: frozenset(fold(word) for word in common.split())
     for language, common in OTHER_LANGUAGES.items()
 }
-
-
-class CollationInputError(KitError, ValueError):
-    """The versions given to :func:`collate` cannot be collated as they are."""
-
-
-class EmptyVersionError(CollationInputError):
-    """A version has no words."""
-
-
-class NotEnglishError(CollationInputError):
-    """A version does not look like English text."""
-
-
-class IdenticalVersionsError(CollationInputError):
-    """Two versions have the same text: there is nothing to collate between them."""
-
-
-class LengthMismatchError(CollationInputError):
-    """One version is at least 100 times longer than another."""
 
 
 @dataclass(frozen=True)
@@ -212,7 +198,7 @@ def check_versions(versions: tuple[Version, ...]) -> None:
     >>> check_versions(as_versions(["Same words here.", "Same words here."]))
     Traceback (most recent call last):
     ...
-    kit.collation.IdenticalVersionsError: Versions text1 and text2 have identical texts: ...
+    kit.errors.IdenticalVersionsError: Versions text1 and text2 have identical texts: ...
     """
     if len(versions) < 2:
         raise CollationInputError(

@@ -37,6 +37,8 @@ from html import escape
 from kit.collation import collate
 from kit.lexicons import stop_words
 from kit.locate import WORD, as_version, as_versions, fold, normalise_words
+from kit.quoting import quotation_rows
+from kit.speakers import NAME_RUN
 from kit.story import Story, Version
 from kit.text import WINDOW_WORDS
 
@@ -264,8 +266,6 @@ def _numerals(text: str) -> str:
 
 
 def _candidates(version: Version) -> list[tuple[str, str]]:
-    from kit.attribution import NAME_RUN, _quotes
-
     items: list[tuple[str, str]] = []
     for found in _NUMBERS.finditer(version.body):
         item = found.group().strip(" .,")
@@ -283,7 +283,7 @@ def _candidates(version: Version) -> list[tuple[str, str]]:
         name = re.sub(r"['’]s$", "", " ".join(words))
         if len(name) > 3 and not name.isupper():
             items.append((name, "name"))
-    for quote in _quotes(version):
+    for quote in quotation_rows(version):
         if len(quote["quotation"].split()) >= 3:
             items.append((quote["quotation"], "quotation"))
     return items

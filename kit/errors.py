@@ -70,3 +70,23 @@ class NotebookReadError(KitError):
 
 class UsageError(KitError):
     """A mistake on the ``kit`` command line or a missing file (exit code 2)."""
+
+
+class CollationInputError(KitError, ValueError):
+    """The versions given to :func:`collate` cannot be collated as they are."""
+
+
+class EmptyVersionError(CollationInputError):
+    """A version has no words."""
+
+
+class NotEnglishError(CollationInputError):
+    """A version does not look like English text."""
+
+
+class IdenticalVersionsError(CollationInputError):
+    """Two versions have the same text: there is nothing to collate between them."""
+
+
+class LengthMismatchError(CollationInputError):
+    """One version is at least 100 times longer than another."""
