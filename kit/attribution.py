@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from kit.accessible import label_headers
 from kit.credits import datelines, photo_credits
 from kit.lexicons import reporting_verb_forms
 from kit.locate import as_version, as_versions, fold, paragraph_starts, snippet
@@ -202,7 +203,7 @@ def quotations(target: Version | str):
 
     version = as_version(target)
     columns = ["version", "paragraph", "offset", "quotation", "speaker", "verb", "attributed"]
-    return pd.DataFrame(_quotes(version), columns=columns)
+    return label_headers(pd.DataFrame(_quotes(version), columns=columns))
 
 
 def _is_person(speaker: str) -> bool:
@@ -312,7 +313,7 @@ def attributions(target: Version | str, known_names: tuple[str, ...] = ()):
             add(number, base + verb.start(), kind, speaker, verb.group(), paragraph, verb.start())
     columns = ["version", "paragraph", "offset", "kind", "speaker", "verb", "stance", "evidence"]
     table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values("offset", kind="stable").reset_index(drop=True)
+    return label_headers(table.sort_values("offset", kind="stable").reset_index(drop=True))
 
 
 def attribution_limits(target: Version | str) -> list[str]:
@@ -393,4 +394,4 @@ def sources_table(target: Story | Version | str):
             else:
                 row[version_id] = "—"
         rows.append(row)
-    return pd.DataFrame(rows, columns=["source", *[v.id for v in versions]])
+    return label_headers(pd.DataFrame(rows, columns=["source", *[v.id for v in versions]]))
