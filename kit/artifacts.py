@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from kit.accessible import label_headers
 from kit.lexicons import agency_alternation, compiled_patterns, stop_words
 from kit.locate import as_versions, fold, paragraph_number, snippet
 from kit.story import Story, Version
@@ -67,7 +68,7 @@ class Findings(list):
         import pandas as pd
 
         columns = list(Finding.__dataclass_fields__)
-        return pd.DataFrame([asdict(finding) for finding in self], columns=columns)
+        return label_headers(pd.DataFrame([asdict(f) for f in self], columns=columns))
 
     def by(self, **criteria) -> Findings:
         """The findings whose fields equal the given values, e.g. ``findings.by(version="001")``."""

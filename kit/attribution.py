@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from kit.accessible import label_headers
 from kit.credits import datelines, photo_credits
 from kit.lexicons import reporting_verb_forms
 from kit.locate import as_version, as_versions, fold, paragraph_number, paragraph_starts, snippet
@@ -96,7 +97,7 @@ def quotations(target: Version | str):
 
     version = as_version(target)
     columns = ["version", "paragraph", "offset", "quotation", "speaker", "verb", "attributed"]
-    return pd.DataFrame(quotation_rows(version), columns=[*columns, "resolved_by"])
+    return label_headers(pd.DataFrame(quotation_rows(version), columns=[*columns, "resolved_by"]))
 
 
 def _is_person(speaker: str) -> bool:
@@ -226,7 +227,7 @@ def attributions(target: Version | str, known_names: tuple[str, ...] = ()):
             )
     columns = ["version", "paragraph", "offset", "kind", "speaker", "verb", "stance", "evidence"]
     table = pd.DataFrame(rows, columns=[*columns, "resolved_by"])
-    return table.sort_values("offset", kind="stable").reset_index(drop=True)
+    return label_headers(table.sort_values("offset", kind="stable").reset_index(drop=True))
 
 
 def attribution_limits(target: Version | str) -> list[str]:
@@ -311,4 +312,4 @@ def sources_table(target: Story | Version | str):
             else:
                 row[version_id] = "—"
         rows.append(row)
-    return pd.DataFrame(rows, columns=["source", *[v.id for v in versions]])
+    return label_headers(pd.DataFrame(rows, columns=["source", *[v.id for v in versions]]))

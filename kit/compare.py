@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from html import escape
 
+from kit.accessible import label_headers
 from kit.collation import collate
 from kit.lexicons import stop_words
 from kit.locate import WORD, as_version, as_versions, fold, normalise_words
@@ -170,7 +171,7 @@ class Alignment:
 
         columns = ["status", f"text in {self.id_a}", f"text in {self.id_b}", "similarity"]
         data = [(r["status"], r["a"], r["b"], round(r["similarity"], 2)) for r in self.rows]
-        return pd.DataFrame(data, columns=columns)
+        return label_headers(pd.DataFrame(data, columns=columns))
 
     def counts(self) -> dict[str, int]:
         """How many units are the same, changed, or found in one version only."""
@@ -317,4 +318,4 @@ def immutables(target: Story | Version | str):
                 row[other.id] = f" {key} " in folded[other.id]
             rows.append(row)
     columns = ["item", "kind", "first seen in", *[v.id for v in versions]]
-    return pd.DataFrame(rows, columns=columns)
+    return label_headers(pd.DataFrame(rows, columns=columns))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from kit.accessible import label_headers
 from kit.lexicons import agency_alternation
 from kit.locate import as_version, paragraph_number, snippet
 from kit.story import Version
@@ -78,7 +79,8 @@ def datelines(target: Version | str):
             }
         )
     columns = ["version", "paragraph", "offset", "kind", "place", "date", "agency", "text"]
-    return pd.DataFrame(rows, columns=columns).sort_values("offset").reset_index(drop=True)
+    table = pd.DataFrame(rows, columns=columns).sort_values("offset")
+    return label_headers(table.reset_index(drop=True))
 
 
 def photo_credits(target: Version | str):
@@ -143,4 +145,5 @@ def photo_credits(target: Version | str):
         )
     columns = ["version", "paragraph", "offset", "kind", "photographer", "agency", "glued to"]
     columns += ["caption", "text"]
-    return pd.DataFrame(rows, columns=columns).sort_values("offset").reset_index(drop=True)
+    table = pd.DataFrame(rows, columns=columns).sort_values("offset")
+    return label_headers(table.reset_index(drop=True))

@@ -1,8 +1,11 @@
-"""Figures for the analyses: matplotlib Figure objects, ready to show in a notebook.
+"""Figures for the analyses: described matplotlib figures, ready to show in a notebook.
 
-Each function returns a :class:`matplotlib.figure.Figure` built with the object API (no
-``pyplot``, no global state, nothing shown by side effect): the last line of a notebook cell
-displays it, and ``figure.savefig("file.png")`` saves it. Colours are the Okabe-Ito palette,
+Each function builds a :class:`matplotlib.figure.Figure` with the object API (no ``pyplot``,
+no global state, nothing shown by side effect) and returns it as a
+:class:`kit.accessible.DescribedFigure`: ``.figure`` is the matplotlib Figure (its attributes
+work on the result too), ``.alt_text`` says what the figure shows and its main finding, and
+the last line of a notebook cell shows it as an image with that text alternative and a
+caption. ``figure.savefig("file.png")`` saves it. Colours are the Okabe-Ito palette,
 which readers with colour-blindness can tell apart; unreliable values are also hatched and
 labelled, so colour is never the only cue. Widths stay within 9 inches.
 
@@ -10,10 +13,13 @@ labelled, so colour is never the only cue. Widths stay within 9 inches.
 >>> figure = readability_figure(kit.load_story())
 >>> figure.axes[0].get_title()
 'Readability grade levels by version'
+>>> print(figure.alt_text)  # doctest: +ELLIPSIS
+Bar chart of 5 grade-level readability formulas ... for versions 000, 001 and 004...
 """
 
 from __future__ import annotations
 
+from kit.accessible import describe
 from kit.locate import as_versions
 from kit.story import Story, Version
 
@@ -101,7 +107,7 @@ def readability_figure(target: Story | Version | str, reference_grade: float | N
     axes.set_xlabel("version of the story (hatched bars: the formula's assumptions do not hold)")
     axes.set_title("Readability grade levels by version")
     axes.legend(title="formula", fontsize=8, loc="upper left", ncols=2)
-    return figure
+    return describe(figure, *_readability_description(table, reference_grade))
 
 
 def lexical_choices_figure(target: Story | Version | str, group: str | None = None):
@@ -140,7 +146,98 @@ def lexical_choices_figure(target: Story | Version | str, group: str | None = No
     axes.set_xlabel("occurrences per 1,000 words")
     axes.set_title("Which word each version chose" + (f" ({group})" if group else ""))
     axes.legend(fontsize=8)
-    return figure
+    return describe(figure, *_lexical_choices_description(table, versions, group))
+
+
+def _joined(items) -> str:
+    items = [str(item) for item in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _readability_description(table, reference_grade) -> tuple[str, str]:
+    """(alt text, caption) of the readability figure, from the table it was drawn from."""
+    from kit.readability import GRADE_FORMULAS
+
+    versions = list(table.index)
+    alt = (
+        f"Bar chart of {len(GRADE_FORMULAS)} grade-level readability formulas "
+        f"({_joined(GRADE_FORMULAS)}) for version{'s' if len(versions) > 1 else ''} "
+        f"{_joined(versions)}, in US school grades. "
+    )
+    meaningful = [v for v in versions if bool(table.loc[v, "reliable"])]
+    grade = {v: float(table.loc[v, "Flesch-Kincaid grade"]) for v in meaningful}
+    if len(set(grade.values())) > 1:
+        hardest, easiest = max(grade, key=grade.get), min(grade, key=grade.get)
+        alt += (
+            f"Of the versions whose scores are meaningful, {hardest} reads hardest "
+            f"(Flesch-Kincaid grade {grade[hardest]:.1f}) and {easiest} easiest "
+            f"({grade[easiest]:.1f}). "
+        )
+    elif meaningful:
+        alt += f"Flesch-Kincaid grade of {_joined(meaningful)}: {grade[meaningful[0]]:.1f}. "
+    for version_id in versions:
+        if version_id not in meaningful:
+            why = table.loc[version_id, "why"]
+            alt += f"The scores of {version_id} are not meaningful ({why}). "
+    if reference_grade is not None and meaningful:
+        scores = [float(table.loc[v, f]) for v in meaningful for f in GRADE_FORMULAS]
+        side = "above" if min(scores) > reference_grade else None
+        side = "below" if max(scores) < reference_grade else side
+        if side:
+            alt += (
+                f"Every meaningful score is {side} grade {reference_grade:g}, the average US "
+                "adult reader's level."
+            )
+    caption = (
+        "Readability grade levels by version. Hatched bars: the formula's assumptions do not "
+        f"hold for that text; bars cut at grade {GRADE_AXIS_LIMIT} carry their value."
+    )
+    if reference_grade is not None:
+        caption += f" Dashed line: grade {reference_grade:g}, the average US adult (DuBay 2004)."
+    return alt, caption
+
+
+def _lexical_choices_description(table, versions, group) -> tuple[str, str]:
+    """(alt text, caption) of the lexical-choices figure, from the table it was drawn from."""
+    words = f"word of the group '{group}'" if group else "word of the concept groups"
+    alt = (
+        f"Horizontal bar chart of how often each {words} occurs, per 1,000 words, in "
+        f"version{'s' if len(versions) > 1 else ''} {_joined(versions)}. "
+    )
+    rate = {v: table.set_index("choice")[f"{v} per 1,000 words"].to_dict() for v in versions}
+    if not any(value > 0 for values in rate.values() for value in values.values()):
+        return alt + "None of these words occurs.", "Which word each version chose."
+    if len(versions) > 1:
+        only = {
+            v: [
+                w
+                for w, value in rate[v].items()
+                if value > 0 and not any(rate[other][w] > 0 for other in versions if other != v)
+            ]
+            for v in versions
+        }
+        if any(only.values()):
+            alt += (
+                "Words only one version uses: "
+                + "; ".join(f"{v}: {_joined(chosen)}" for v, chosen in only.items() if chosen)
+                + ". "
+            )
+        else:
+            alt += "Every word that occurs here occurs in more than one version. "
+    if group or len(versions) == 1:
+        most = []
+        for v in versions:
+            top = max(rate[v].values())
+            if top > 0:
+                tied = [w for w, value in rate[v].items() if value == top]
+                most.append(f"{v} {_joined(tied)} ({top:g} per 1,000 words)")
+        alt += "Most frequent: " + "; ".join(most) + "."
+    caption = (
+        "Which word each version chose"
+        + (f" for {group}" if group else "")
+        + ": occurrences per 1,000 words; each version has its own colour and hatching."
+    )
+    return alt, caption
 
 
 def closeness_tree_figure(target):
@@ -148,8 +245,8 @@ def closeness_tree_figure(target):
     distances (the share of content words two versions do not share).
 
     ``target`` is a story, a list of versions or strings, or a collation result
-    (:func:`kit.compare.collate`). The figure's ``alt_text`` attribute holds one sentence
-    saying what it shows.
+    (:func:`kit.compare.collate`). The figure's ``alt_text`` holds one sentence saying what it
+    shows.
 
     >>> import kit
     >>> figure = closeness_tree_figure(kit.load_story())
@@ -197,5 +294,8 @@ def closeness_tree_figure(target):
     axes.set_title("Which copy is closest to which (joined closest first)")
     for side in ("top", "right", "left"):
         axes.spines[side].set_visible(False)
-    figure.alt_text = f"Tree of the versions: {table.describe()}"
-    return figure
+    caption = (
+        "Which copy is closest to which: versions joined closest first; the number at each "
+        "join is the distance between the groups it joins."
+    )
+    return describe(figure, f"Tree of the versions: {table.describe()}", caption)

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from kit.accessible import label_headers
 from kit.lexicons import concept_groups, stop_words
 from kit.locate import (
     WORD,
@@ -105,7 +106,8 @@ def concordance(target: Story | Version | str, word: str, width: int = 40):
                     "right": right,
                 }
             )
-    return pd.DataFrame(rows, columns=["version", "paragraph", "offset", "left", "match", "right"])
+    columns = ["version", "paragraph", "offset", "left", "match", "right"]
+    return label_headers(pd.DataFrame(rows, columns=columns))
 
 
 def _folded_words(text: str) -> list[str]:
@@ -173,7 +175,7 @@ def lexical_choices(target: Story | Version | str):
             size = sizes[version.id]
             row[f"{version.id} per 1,000 words"] = round(1000 * count / size, 2) if size else 0.0
         rows.append(row)
-    return pd.DataFrame(rows)
+    return label_headers(pd.DataFrame(rows))
 
 
 @lru_cache(maxsize=1)
@@ -233,7 +235,7 @@ def compare_headlines(target: Story | Version | str):
                 "concept words": ", ".join(dict.fromkeys(concepts)),
             }
         )
-    return pd.DataFrame(rows)
+    return label_headers(pd.DataFrame(rows))
 
 
 def _units(version: Version) -> tuple[list[str], str]:
@@ -278,7 +280,7 @@ def connotation(target: Story | Version | str):
                 ),
             }
         )
-    return pd.DataFrame(rows)
+    return label_headers(pd.DataFrame(rows))
 
 
 def word_connotations(target: Story | Version | str):
@@ -314,7 +316,7 @@ def word_connotations(target: Story | Version | str):
                 for version in versions:
                     row[version.id] = counts[version.id][form]
                 rows.append(row)
-    return pd.DataFrame(rows)
+    return label_headers(pd.DataFrame(rows))
 
 
 def log_likelihood(a: int, b: int, size_a: int, size_b: int) -> float:
@@ -393,6 +395,5 @@ def keyness(
     columns = ["word", name_a, name_b, f"{name_a} per 1,000", f"{name_b} per 1,000"]
     columns += ["log-likelihood", "p < 0.05", "more in"]
     table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values(["log-likelihood", "word"], ascending=[False, True]).reset_index(
-        drop=True
-    )
+    table = table.sort_values(["log-likelihood", "word"], ascending=[False, True])
+    return label_headers(table.reset_index(drop=True))

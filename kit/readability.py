@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kit.accessible import label_headers
 from kit.locate import as_version, as_versions
 from kit.story import Story, Version
 from kit.text import plural
@@ -198,7 +199,7 @@ def readability_table(target: Story | Version | str):
     rows = {version.id: readability_scores(version) for version in as_versions(target)}
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "version"
-    return table
+    return label_headers(table)
 
 
 def paragraph_readability(target: Story | Version | str):
@@ -242,7 +243,7 @@ def paragraph_readability(target: Story | Version | str):
         "reliable",
         "why",
     ]
-    return pd.DataFrame(rows, columns=columns)
+    return label_headers(pd.DataFrame(rows, columns=columns))
 
 
 def formula_guide():
@@ -262,4 +263,4 @@ def formula_guide():
     guide = pd.DataFrame(
         list(FORMULAS), columns=["formula", "textstat function", "scale", "built from"]
     )
-    return guide.set_index("formula")
+    return label_headers(guide.set_index("formula"))

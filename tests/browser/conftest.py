@@ -138,9 +138,12 @@ class LabServer:
         self._log_stream.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def lab(tmp_path_factory):
-    """A JupyterLab server on a fresh temporary root folder (empty: tests copy files in)."""
+    """One JupyterLab server for the whole run, on a fresh temporary root folder.
+
+    It starts empty; each test module copies its notebooks in (under their own names).
+    """
     base = tmp_path_factory.mktemp("lab")
     root, home = base / "root", base / "home"
     root.mkdir()
@@ -153,7 +156,7 @@ def lab(tmp_path_factory):
         server.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, launched by Playwright (no browser download)."""
     from playwright.sync_api import sync_playwright
