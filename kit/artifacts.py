@@ -30,83 +30,23 @@ tortured phrase
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
 
+from kit.crosscheck import name_drift, pronoun_disagreements, quotation_changes
+from kit.findings import CATEGORIES, HEURISTIC_NOTE, Finding, Findings, make_finding
 from kit.lexicons import agency_alternation, compiled_patterns, stop_words
-from kit.locate import as_versions, fold, paragraph_number, snippet
+from kit.locate import as_versions, fold, snippet
 from kit.story import Story, Version
 
-HEURISTIC_NOTE = (
-    "These findings are heuristic signals, not proof: each says where to look and why. "
-    "Check them against the text and, where you can, the original."
-)
-CATEGORIES = ("translation", "spinning", "preprocessing", "cross-version")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One signal in one version, with where it is and what it may mean."""
-
-    version: str
-    paragraph: int
-    offset: int
-    category: str
-    signal: str
-    evidence: str
-    explanation: str
-    source: str = ""
-
-
-class Findings(list):
-    """A list of :class:`Finding` that shows as a table in a notebook, with the caveat."""
-
-    note = HEURISTIC_NOTE
-
-    def to_frame(self):
-        """The findings as a pandas DataFrame (one row per finding)."""
-        import pandas as pd
-
-        columns = list(Finding.__dataclass_fields__)
-        return pd.DataFrame([asdict(finding) for finding in self], columns=columns)
-
-    def by(self, **criteria) -> Findings:
-        """The findings whose fields equal the given values, e.g. ``findings.by(version="001")``."""
-        return Findings(f for f in self if all(getattr(f, k) == v for k, v in criteria.items()))
-
-    def __str__(self) -> str:
-        lines = [self.note, ""]
-        for f in self:
-            lines.append(f"[{f.version} ¶{f.paragraph} @{f.offset}] {f.category}: {f.signal}")
-            lines.append(f"    evidence: {f.evidence}")
-        return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        from html import escape
-
-        table = self.to_frame().to_html(index=False, escape=True)
-        return f"<p><em>{escape(self.note)}</em> ({len(self)} findings)</p>{table}"
-
-
-def _finding(
-    version: Version,
-    start: int,
-    category: str,
-    signal: str,
-    evidence: str,
-    explanation: str,
-    source: str = "",
-) -> Finding:
-    return Finding(
-        version=version.id,
-        paragraph=paragraph_number(version, start),
-        offset=start,
-        category=category,
-        signal=signal,
-        evidence=evidence,
-        explanation=explanation,
-        source=source,
-    )
-
+__all__ = [
+    "CATEGORIES",
+    "HEURISTIC_NOTE",
+    "Finding",
+    "Findings",
+    "find_artifacts",
+    "preprocessing_signals",
+    "tortured_phrases",
+    "translation_signals",
+]
 
 def tortured_phrases(version: Version) -> list[Finding]:
     """Near-synonym swaps of spinning tools (``data/lexicons/tortured_phrases.toml``).
@@ -126,7 +66,7 @@ def tortured_phrases(version: Version) -> list[Finding]:
                 "to disguise copied text, and break fixed expressions. " + entry.get("note", "")
             ).strip()
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     found.start(),
                     "spinning",
@@ -138,7 +78,7 @@ def tortured_phrases(version: Version) -> list[Finding]:
             )
     for found in re.finditer(r"\b[Aa]n\s+([bcdfgjklmnpqrstvwxz][a-z]+)\b", version.text):
         findings.append(
-            _finding(
+            make_finding(
                 version,
                 found.start(),
                 "spinning",
@@ -170,7 +110,7 @@ def translation_signals(
     for pattern, entry in compiled_patterns("translation_signals"):
         for found in pattern.finditer(version.text):
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     found.start(),
                     "translation",
@@ -188,7 +128,7 @@ def translation_signals(
         if fold(word) in known_lower and fold(word) not in stop_words():
             start = found.start(2)
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     start,
                     "translation",
@@ -209,7 +149,7 @@ def translation_signals(
             accented = sorted(spellings, key=lambda w: (w == fold(w).capitalize(), w))
             start = version.text.find(accented[0])
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     start,
                     "translation",
@@ -237,7 +177,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
     letters = [ch for ch in body if ch.isalpha()]
     if len(words) >= 50 and letters and not any(ch.isupper() for ch in letters):
         findings.append(
-            _finding(
+            make_finding(
                 version,
                 len(text) - len(body),
                 "preprocessing",
@@ -249,7 +189,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
         )
     if len(words) >= 50 and not version.has_sentence_punctuation:
         findings.append(
-            _finding(
+            make_finding(
                 version,
                 len(text) - len(body),
                 "preprocessing",
@@ -263,7 +203,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
         share = sum(fold(w) in stop_words() for w in words) / len(words)
         if share < 0.1:
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     len(text) - len(body),
                     "preprocessing",
@@ -276,7 +216,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
     for pattern, entry in compiled_patterns("text_residue", "web_residue"):
         for found in pattern.finditer(text):
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     found.start(),
                     "preprocessing",
@@ -290,7 +230,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
     glued = re.compile(rf"\b(?:photograph\w*\s+(?:[^\W\d_]+\s+){{1,4}}?)({agencies})([a-z]+)\b")
     for found in glued.finditer(text):
         findings.append(
-            _finding(
+            make_finding(
                 version,
                 found.start(1),
                 "preprocessing",
@@ -306,7 +246,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
         after = text[len(version.headline) : len(version.headline) + 1]
         if after[:1].isalnum():
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     len(version.headline) - 6,
                     "preprocessing",
@@ -318,7 +258,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
             )
     if version.headline_count > 1:
         findings.append(
-            _finding(
+            make_finding(
                 version,
                 0,
                 "preprocessing",
@@ -343,8 +283,6 @@ def find_artifacts(
     >>> find_artifacts("Perez and her son crossed into the United States.")
     []
     """
-    from kit.crosscheck import name_drift, pronoun_disagreements, quotation_changes
-
     versions = as_versions(target)
     vocabulary = frozenset(
         fold(word)
