@@ -56,9 +56,10 @@ __all__ = [
 
 
 @cache
-def _spun_forms() -> tuple[tuple[re.Pattern, str, str, str], ...]:
-    """(pattern, spun form, expected expression, source) for every swap of fixed_expressions."""
-    forms = []
+def _spun_forms() -> dict[str, tuple[tuple[re.Pattern, str, str, str], ...]]:
+    """First word (lower case) -> (pattern, spun form, expected expression, source) for every
+    swap of fixed_expressions; a text is only searched for the forms whose first word it has."""
+    forms: dict[str, list] = {}
     for entry in load_lexicon("fixed_expressions")["entries"]:
         flags = 0 if entry.get("case_sensitive") else re.I
         for swap in entry["swaps"]:
@@ -66,34 +67,42 @@ def _spun_forms() -> tuple[tuple[re.Pattern, str, str, str], ...]:
             # a plural ending, unless it gives back the expression ("United State" + "s")
             plural = "" if entry["expression"].lower().startswith(swap.lower()) else "(?:s|es)?"
             pattern = re.compile(rf"\b{words}{plural}\b(?![-’'])", flags)
-            forms.append((pattern, swap, entry["expression"], entry["source"]))
-    return tuple(forms)
+            first = swap.split()[0].lower()
+            forms.setdefault(first, []).append(
+                (pattern, swap, entry["expression"], entry["source"])
+            )
+    return {first: tuple(found) for first, found in forms.items()}
 
 
 def _broken_expressions(version: Version) -> list[Finding]:
     findings = []
-    for pattern, swap, expected, source in _spun_forms():
-        for found in pattern.finditer(version.text):
-            odd = [w for w in swap.lower().split() if w not in expected.lower().split()]
-            usual = [w for w in expected.lower().split() if w not in swap.lower().split()]
-            rarity = ""
-            if len(odd) == 1 and len(usual) == 1 and zipf(usual[0]) - zipf(odd[0]) >= 0.5:
-                times = round(10 ** (zipf(usual[0]) - zipf(odd[0])))
-                rarity = f" '{odd[0]}' is about {times} times rarer in English than '{usual[0]}'."
-            findings.append(
-                make_finding(
-                    version,
-                    found.start(),
-                    "spinning",
-                    "broken fixed expression",
-                    found.group(),
-                    f"'{found.group()}' where English has the fixed expression '{expected}'. "
-                    "Article-spinning tools swap words for near-synonyms to disguise copied "
-                    f"text, and break fixed expressions.{rarity} A lead: check the original.",
-                    source,
-                )
-            )
-    return findings
+    forms = _spun_forms()
+    present = {word.lower() for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", version.text)}
+    for first in present & forms.keys():
+        for pattern, swap, expected, source in forms[first]:
+            for found in pattern.finditer(version.text):
+                findings.append(_broken_expression(version, found, swap, expected, source))
+    return sorted(findings, key=lambda f: f.offset)
+
+
+def _broken_expression(version, found, swap, expected, source) -> Finding:
+    odd = [w for w in swap.lower().split() if w not in expected.lower().split()]
+    usual = [w for w in expected.lower().split() if w not in swap.lower().split()]
+    rarity = ""
+    if len(odd) == 1 and len(usual) == 1 and zipf(usual[0]) - zipf(odd[0]) >= 0.5:
+        times = round(10 ** (zipf(usual[0]) - zipf(odd[0])))
+        rarity = f" '{odd[0]}' is about {times} times rarer in English than '{usual[0]}'."
+    return make_finding(
+        version,
+        found.start(),
+        "spinning",
+        "broken fixed expression",
+        found.group(),
+        f"'{found.group()}' where English has the fixed expression '{expected}'. "
+        "Article-spinning tools swap words for near-synonyms to disguise copied "
+        f"text, and break fixed expressions.{rarity} A lead: check the original.",
+        source,
+    )
 
 
 def tortured_phrases(version: Version) -> list[Finding]:
