@@ -33,7 +33,6 @@ from wordfreq import zipf_frequency
 
 from kit.findings import Finding, make_finding
 from kit.lexicons import load_lexicon, stop_words
-from kit.locate import snippet
 from kit.story import Version
 
 #: How much rarer (in Zipf units, log10 per billion words) a word must be than the usual word
@@ -142,7 +141,8 @@ def rare_words_in_expressions(version: Version) -> list[Finding]:
     other word ("tranquility talks" for "peace talks").
 
     The word must be rare in English (Zipf below :data:`RARE_BELOW`) and at least
-    :data:`RARER_BY` below the usual word; names and pairs that are themselves listed
+    :data:`RARER_BY` below every word that completes a listed expression there ("border"
+    has "city", "crossing", "wall" and "patrol"); names and pairs that are themselves listed
     expressions are left alone.
 
     >>> from kit.locate import as_version
@@ -159,15 +159,17 @@ def rare_words_in_expressions(version: Version) -> list[Finding]:
         if (low_left, low_right) in listed or right[0].isupper() or left[0].isupper():
             continue  # a listed pair, or a name
         if low_left in after and low_right not in stop_words():
-            usual, odd = max(after[low_left], key=zipf), low_right
+            odd, expressions = low_right, [f"{low_left} {w}" for w in sorted(after[low_left])]
+            usual = min(after[low_left], key=zipf)
         elif low_right in before and low_left not in stop_words():
-            usual, odd = max(before[low_right], key=zipf), low_left
+            odd, expressions = low_left, [f"{w} {low_right}" for w in sorted(before[low_right])]
+            usual = min(before[low_right], key=zipf)
         else:
             continue
         if not 0 < zipf(odd) < RARE_BELOW or zipf(odd) > zipf(usual) - RARER_BY:
             continue
         times = round(10 ** (zipf(usual) - zipf(odd)))
-        expression = f"{low_left} {usual}" if odd == low_right else f"{usual} {low_right}"
+        expression = "' or '".join(expressions[:3])
         findings.append(
             make_finding(
                 version,
@@ -176,7 +178,7 @@ def rare_words_in_expressions(version: Version) -> list[Finding]:
                 "rare word in a fixed expression",
                 f"{left} {right}",
                 f"'{odd}' stands where English usually has the fixed expression '{expression}'; "
-                f"'{odd}' is about {times} times rarer than '{usual}'. Spinning tools swap one "
+                f"'{odd}' is at least {times} times rarer than '{usual}'. Spinning tools swap one "
                 "word of an expression for a rarer near-synonym. A lead: the writer may mean "
                 "something else.",
                 "wordfreq word frequencies; expressions of fixed_expressions.toml",
@@ -238,14 +240,3 @@ def spinning_signals(version: Version) -> list[Finding]:
     findings += rare_words_in_expressions(version)
     findings += names_written_two_ways(version)
     return sorted(findings, key=lambda f: f.offset)
-
-
-def context(version: Version, finding: Finding, width: int = 30) -> str:
-    """The words around a finding, for reading it in place.
-
-    >>> from kit.locate import as_version
-    >>> version = as_version("After a year, the tranquility talks began.")
-    >>> context(version, rare_words_in_expressions(version)[0], width=10)
-    '…year, the tranquility talks began.'
-    """
-    return snippet(version.text, finding.offset, finding.offset + len(finding.evidence), width)
