@@ -1,6 +1,6 @@
 """Spinning signals that need no list of spun words: leads with evidence, never proof.
 
-A synonym-spinning tool swaps words one at a time and does not read what it wrote. Three
+A synonym-spinning tool swaps words one at a time and does not read what it wrote. Four
 traces follow from that, on any text:
 
 - :func:`article_mismatches`: the article stayed while the word after it changed
@@ -11,7 +11,10 @@ traces follow from that, on any text:
   forms); how rare a word is comes from the ``wordfreq`` package (R. Speer,
   https://github.com/rspeer/wordfreq), which ships its frequency lists and works offline;
 - :func:`names_written_two_ways`: a name of that list written as usual in one place and with
-  another form of one of its words in another ("United States" ... "United State").
+  another form of one of its words in another ("United States" ... "United State");
+- :func:`kit.collocations.unusual_pairings`: a word that breaks a usual word pair where a
+  much more common near-synonym makes it ("two youngsters" for "two kids"), from a thesaurus
+  and word-pair counts.
 
 Each finding is a lead: a person may write "a union" or "border skirmish" on purpose. Read the
 sentence, and compare with the original where you can.
@@ -31,6 +34,7 @@ from itertools import pairwise
 
 from wordfreq import zipf_frequency
 
+from kit.collocations import unusual_pairings
 from kit.findings import Finding, make_finding
 from kit.lexicons import load_lexicon, stop_words
 from kit.story import Version
@@ -239,4 +243,5 @@ def spinning_signals(version: Version) -> list[Finding]:
     findings = article_mismatches(version)
     findings += rare_words_in_expressions(version)
     findings += names_written_two_ways(version)
+    findings += unusual_pairings(version)
     return sorted(findings, key=lambda f: f.offset)
