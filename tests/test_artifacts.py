@@ -9,8 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
+import tomllib
 
-from kit import artifacts, signals
+from kit import artifacts, collocations, signals
 from kit.lexicons import compiled_patterns, load_lexicon
 from kit.locate import as_version
 
@@ -141,6 +142,73 @@ def test_name_written_two_ways_needs_both_forms():
     assert [f.evidence for f in signals.names_written_two_ways(as_version(both))] == [
         "United State"
     ]
+
+
+@pytest.mark.parametrize(
+    ("faithful", "swapped", "usual"),
+    [
+        # Sentences written for this test. Web 1T lists "ask questions" and "was cold"; the
+        # thesaurus gives "queries" and "frigid" as near-synonyms over 30 times rarer, whose
+        # pairs with the same neighbours the list does not hold.
+        (
+            "Customers may ask questions about the new service.",
+            "Customers may ask queries about the new service.",
+            "ask questions",
+        ),
+        (
+            "The weather was cold and wet all week.",
+            "The weather was frigid and wet all week.",
+            "was cold",
+        ),  # fmt: skip
+    ],
+)
+def test_a_near_synonym_that_breaks_a_usual_pair_is_found(faithful, swapped, usual):
+    assert collocations.unusual_pairings(as_version(faithful)) == []
+    found = collocations.unusual_pairings(as_version(swapped))
+    changed = next(i for i, (a, b) in enumerate(zip(faithful, swapped, strict=False)) if a != b)
+    assert len(found) == 1
+    assert found[0].offset <= changed < found[0].offset + len(found[0].evidence)
+    assert f"'{usual}' is the usual phrase" in found[0].explanation
+    assert [f.signal for f in signals.spinning_signals(as_version(swapped))] == [
+        "near-synonym in an unusual pair"
+    ]
+
+
+def test_unusual_pairs_are_read_only_in_running_prose():
+    # the swapped sentence above with its stop words removed, as a preprocessing pipeline does
+    assert collocations.unusual_pairings(as_version("customers ask queries new service")) == []
+    # a capitalised word inside a sentence is a name, never a swapped word
+    assert collocations.unusual_pairings(as_version("They met Frigid Wilson at noon.")) == []
+
+
+def test_near_synonyms_leave_out_function_words_and_inflect():
+    assert "residents" in collocations.near_synonyms("occupants")  # plural of the base pair
+    assert "or" not in collocations.near_synonyms("rose")  # heraldic gold is no synonym
+
+
+def test_every_unusual_pair_lead_on_the_keyed_copies_states_true_counts():
+    """The evidence must hold: the flagged pair is not among the listed pairs, the usual one is."""
+    counts = collocations.bigram_counts()
+    leads = [
+        f
+        for path in sorted((MATERIAL / "spun").glob("*.txt"))
+        for f in collocations.unusual_pairings(as_version(path.read_text("utf-8"), path.stem))
+    ]
+    assert leads
+    for lead in leads:
+        usual = re.search(r"; '([^']+)' is the usual phrase", lead.explanation).group(1)
+        assert lead.evidence.lower() not in counts
+        assert counts[usual] >= collocations.BIGRAM_FLOOR
+
+
+def test_the_spinners_table_is_not_the_detectors_thesaurus():
+    """The test spinner's table was written by hand before the kit had a thesaurus; if it were
+    regenerated from the detector's near-synonyms, the benchmark would measure itself."""
+    table = tomllib.loads((MATERIAL / "spin_table.toml").read_text(encoding="utf-8"))["words"]
+    pairs = [(w, s) for w, swaps in table.items() for s in swaps if " " not in s]
+    shared = [(w, s) for w, s in pairs if w in collocations.near_synonyms(s)]
+    assert len(pairs) > 300
+    assert len(shared) < len(pairs) / 3
 
 
 def test_keyed_material_is_reproducible_and_its_keys_point_at_the_changes():
