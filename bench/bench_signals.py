@@ -20,6 +20,7 @@ from pathlib import Path
 
 import kit
 from kit.artifacts import find_artifacts, tortured_phrases
+from kit.collocations import bigram_counts
 from kit.lexicons import compiled_patterns
 from kit.locate import as_version
 
@@ -57,6 +58,27 @@ def spinning() -> tuple[float, float, Counter, Counter]:
             per_signal[f.signal] += 1
             per_signal_true[f.signal] += hit
     return found / swaps, true_leads / max(1, leads), per_signal, per_signal_true
+
+
+def pair_evidence_ceiling() -> tuple[int, int]:
+    """How many swaps leave any trace in the word-pair list: the original word makes a listed
+    pair with a neighbour and the swapped word does not. No signal reading that list (such as
+    kit.collocations) can find more, whatever its thesaurus."""
+    counts = bigram_counts()
+    traced = total = 0
+    for key_file in sorted((MATERIAL / "spun").glob("*.key.json")):
+        text = (MATERIAL / "spun" / f"{key_file.name.removesuffix('.key.json')}.txt").read_text(
+            encoding="utf-8"
+        )
+        for swap in json.loads(key_file.read_text(encoding="utf-8")):
+            total += 1
+            left = re.findall(r"([^\W\d_]+)\s+$", text[: swap["start"]])
+            right = re.findall(r"^\s+([^\W\d_]+)", text[swap["end"] :])
+            new, old = swap["spun"].lower(), swap["original"].lower()
+            pairs = [(f"{w.lower()} {old}", f"{w.lower()} {new}") for w in left]
+            pairs += [(f"{old} {w.lower()}", f"{new} {w.lower()}") for w in right]
+            traced += any(a in counts and b not in counts for a, b in pairs)
+    return traced, total
 
 
 def false_leads() -> list[tuple[str, int, int, list[str]]]:
@@ -124,6 +146,11 @@ def main() -> int:
             f"  {signal:40} {per_signal[signal]:3} leads, "
             f"{per_signal_true[signal] / per_signal[signal]:.0%} on a swap"
         )
+    traced, total = pair_evidence_ceiling()
+    print(
+        f"  ceiling of word-pair evidence: {traced}/{total} swaps ({traced / total:.0%}) leave "
+        "a listed pair of the original word that the swapped word lacks"
+    )
     rows = false_leads()
     total_words = sum(r[1] for r in rows)
     total_false = sum(r[2] for r in rows)
