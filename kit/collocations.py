@@ -63,7 +63,7 @@ MORE_COMMON_BY = 1.5
 PROSE_STOP_SHARE = 0.2
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”(\n-]\s*)$")
+_SENTENCE_END = tuple('.!?:"“”(\n-–—')
 
 
 @cache
@@ -181,8 +181,8 @@ def unusual_pairings(version: Version) -> list[Finding]:
             low = word.group().lower()
             if word.start() in flagged or low in stops or not low.isalpha():
                 continue
-            before = version.text[: word.start()]
-            if word.group()[0].isupper() and not _SENTENCE_START.search(before):
+            before = version.text[max(0, word.start() - 4) : word.start()].rstrip(" ")
+            if word.group()[0].isupper() and before and not before.endswith(_SENTENCE_END):
                 continue  # a name
             usual = _usual_pair(low, neighbour.group().lower(), word_first)
             if usual is None:
