@@ -3,14 +3,18 @@
 Each finding gives the version, its position (character offset in ``version.text`` and
 paragraph number), the signal, the evidence (the words themselves) and a plain explanation.
 These are heuristics, not proof: a signal says "look here", and a careful reader checks the
-original. The curated lists behind them are in ``data/lexicons/`` with their sources.
+original. The curated lists behind them are in ``data/lexicons/``, each entry with a public
+source; none is written from the kit's own story (its examples are in
+``story_examples.toml``, which these finders do not read). The spinning signals of
+:mod:`kit.signals` need no list of spun words at all.
 
 Main entry points:
 
 - :func:`find_artifacts` (story or version) -> :class:`Findings` (a list of :class:`Finding`
   with ``.to_frame()`` and a notebook display)
-- :func:`tortured_phrases`, :func:`translation_signals`, :func:`preprocessing_signals`
-  (version) -> lists of findings, one family each
+- :func:`tortured_phrases` (published tortured phrases, spun forms of fixed expressions, and
+  the list-free signals of :mod:`kit.signals`), :func:`translation_signals`,
+  :func:`preprocessing_signals` (version) -> lists of findings, one family each
 - cross-version checks, run by :func:`find_artifacts` on a story: name drift ("Lilly" /
   "Lety" / "Ledy"), pronoun genders, quotations that differ between versions
   (in :mod:`kit.crosscheck`)
@@ -20,9 +24,9 @@ Main entry points:
 >>> for signal in sorted({f.signal for f in findings if f.version == "001"}):
 ...     print(signal)
 article does not fit the next word
+broken fixed expression
 name drift
 quotation differs between versions
-tortured phrase
 >>> [f.evidence for f in findings if f.version == "000" and "abbreviation" in f.signal][0]
 'USUU'
 """
@@ -30,128 +34,116 @@ tortured phrase
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from functools import cache
 
-from kit.accessible import label_headers
-from kit.lexicons import agency_alternation, compiled_patterns, stop_words
-from kit.locate import as_versions, fold, paragraph_number, snippet
+from kit.crosscheck import name_drift, pronoun_disagreements, quotation_changes
+from kit.findings import CATEGORIES, HEURISTIC_NOTE, Finding, Findings, make_finding
+from kit.lexicons import agency_alternation, compiled_patterns, load_lexicon, stop_words
+from kit.locate import as_versions, fold, snippet
+from kit.signals import spinning_signals, zipf
 from kit.story import Story, Version
 
-HEURISTIC_NOTE = (
-    "These findings are heuristic signals, not proof: each says where to look and why. "
-    "Check them against the text and, where you can, the original."
-)
-CATEGORIES = ("translation", "spinning", "preprocessing", "cross-version")
+__all__ = [
+    "CATEGORIES",
+    "HEURISTIC_NOTE",
+    "Finding",
+    "Findings",
+    "find_artifacts",
+    "preprocessing_signals",
+    "tortured_phrases",
+    "translation_signals",
+]
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One signal in one version, with where it is and what it may mean."""
-
-    version: str
-    paragraph: int
-    offset: int
-    category: str
-    signal: str
-    evidence: str
-    explanation: str
-    source: str = ""
-
-
-class Findings(list):
-    """A list of :class:`Finding` that shows as a table in a notebook, with the caveat."""
-
-    note = HEURISTIC_NOTE
-
-    def to_frame(self):
-        """The findings as a pandas DataFrame (one row per finding)."""
-        import pandas as pd
-
-        columns = list(Finding.__dataclass_fields__)
-        return label_headers(pd.DataFrame([asdict(f) for f in self], columns=columns))
-
-    def by(self, **criteria) -> Findings:
-        """The findings whose fields equal the given values, e.g. ``findings.by(version="001")``."""
-        return Findings(f for f in self if all(getattr(f, k) == v for k, v in criteria.items()))
-
-    def __str__(self) -> str:
-        lines = [self.note, ""]
-        for f in self:
-            lines.append(f"[{f.version} ¶{f.paragraph} @{f.offset}] {f.category}: {f.signal}")
-            lines.append(f"    evidence: {f.evidence}")
-        return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        from html import escape
-
-        table = self.to_frame().to_html(index=False, escape=True)
-        return f"<p><em>{escape(self.note)}</em> ({len(self)} findings)</p>{table}"
+@cache
+def _spun_forms() -> dict[str, tuple[tuple[re.Pattern, str, str, str], ...]]:
+    """First word (lower case) -> (pattern, spun form, expected expression, source) for every
+    swap of fixed_expressions; a text is only searched for the forms whose first word it has."""
+    forms: dict[str, list] = {}
+    for entry in load_lexicon("fixed_expressions")["entries"]:
+        flags = 0 if entry.get("case_sensitive") else re.I
+        for swap in entry["swaps"]:
+            words = r"\s+".join(map(re.escape, swap.split()))
+            # a plural ending, unless it gives back the expression ("United State" + "s")
+            plural = "" if entry["expression"].lower().startswith(swap.lower()) else "(?:s|es)?"
+            pattern = re.compile(rf"\b{words}{plural}\b(?![-’'])", flags)
+            first = swap.split()[0].lower()
+            forms.setdefault(first, []).append(
+                (pattern, swap, entry["expression"], entry["source"])
+            )
+    return {first: tuple(found) for first, found in forms.items()}
 
 
-def _finding(
-    version: Version,
-    start: int,
-    category: str,
-    signal: str,
-    evidence: str,
-    explanation: str,
-    source: str = "",
-) -> Finding:
-    return Finding(
-        version=version.id,
-        paragraph=paragraph_number(version, start),
-        offset=start,
-        category=category,
-        signal=signal,
-        evidence=evidence,
-        explanation=explanation,
-        source=source,
+def _broken_expressions(version: Version) -> list[Finding]:
+    findings = []
+    forms = _spun_forms()
+    present = {word.lower() for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", version.text)}
+    for first in present & forms.keys():
+        for pattern, swap, expected, source in forms[first]:
+            for found in pattern.finditer(version.text):
+                findings.append(_broken_expression(version, found, swap, expected, source))
+    return sorted(findings, key=lambda f: f.offset)
+
+
+def _broken_expression(version, found, swap, expected, source) -> Finding:
+    odd = [w for w in swap.lower().split() if w not in expected.lower().split()]
+    usual = [w for w in expected.lower().split() if w not in swap.lower().split()]
+    rarity = ""
+    if len(odd) == 1 and len(usual) == 1 and zipf(usual[0]) - zipf(odd[0]) >= 0.5:
+        times = round(10 ** (zipf(usual[0]) - zipf(odd[0])))
+        rarity = f" '{odd[0]}' is about {times} times rarer in English than '{usual[0]}'."
+    return make_finding(
+        version,
+        found.start(),
+        "spinning",
+        "broken fixed expression",
+        found.group(),
+        f"'{found.group()}' where English has the fixed expression '{expected}'. "
+        "Article-spinning tools swap words for near-synonyms to disguise copied "
+        f"text, and break fixed expressions.{rarity} A lead: check the original.",
+        source,
     )
 
 
 def tortured_phrases(version: Version) -> list[Finding]:
-    """Near-synonym swaps of spinning tools (``data/lexicons/tortured_phrases.toml``).
+    """Spinning signals: published tortured phrases (``tortured_phrases.toml``), spun forms of
+    common fixed expressions (``fixed_expressions.toml``) and the list-free signals of
+    :mod:`kit.signals`. One finding per place: the first signal that fires there.
 
     >>> from kit.locate import as_version
-    >>> [f.evidence for f in tortured_phrases(as_version("He went to the United Country."))]
-    ['United Country']
+    >>> [f.signal for f in tortured_phrases(as_version("A profound learning model."))]
+    ['tortured phrase']
+    >>> [f.evidence for f in tortured_phrases(as_version("Posted on social press."))]
+    ['social press']
     >>> tortured_phrases(as_version("The treatment of migrants in the United States."))
     []
     """
     findings = []
     for pattern, entry in compiled_patterns("tortured_phrases"):
         for found in pattern.finditer(version.text):
-            explanation = (
-                f"A tortured phrase: '{found.group()}' where English uses "
-                f"'{entry['expected']}'. Article-spinning tools swap words for near-synonyms "
-                "to disguise copied text, and break fixed expressions. " + entry.get("note", "")
-            ).strip()
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     found.start(),
                     "spinning",
                     "tortured phrase",
                     found.group(),
-                    explanation,
+                    f"A tortured phrase: '{found.group()}' where English uses "
+                    f"'{entry['expected']}'. Paraphrasing tools swap words for near-synonyms to "
+                    "disguise copied text, and break established expressions.",
                     entry["source"],
                 )
             )
-    for found in re.finditer(r"\b[Aa]n\s+([bcdfgjklmnpqrstvwxz][a-z]+)\b", version.text):
-        findings.append(
-            _finding(
-                version,
-                found.start(),
-                "spinning",
-                "article does not fit the next word",
-                found.group(),
-                f"'an' before '{found.group(1)}', which starts with a consonant sound: the word "
-                "after the article may have been swapped (an arm -> an limb) while the article "
-                "stayed. It can also be a plain typo.",
-                "English grammar (a/an before consonant/vowel sounds)",
-            )
-        )
-    return findings
+    findings += _broken_expressions(version)
+    taken: list[tuple[int, int]] = []
+    unique = []
+    for finding in findings + spinning_signals(version):
+        span = (finding.offset, finding.offset + len(finding.evidence))
+        if any(start < span[1] and span[0] < end for start, end in taken):
+            continue
+        taken.append(span)
+        unique.append(finding)
+    return sorted(unique, key=lambda f: f.offset)
 
 
 def translation_signals(
@@ -171,7 +163,7 @@ def translation_signals(
     for pattern, entry in compiled_patterns("translation_signals"):
         for found in pattern.finditer(version.text):
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     found.start(),
                     "translation",
@@ -183,13 +175,14 @@ def translation_signals(
             )
     lower_here = {fold(w) for w in re.findall(r"(?<![.!?]\s)\b[a-z]+\b", version.body)}
     known_lower = vocabulary | lower_here
-    odd = re.compile(r"(?<=\b[a-z]{2})(\s+)([A-Z][a-z]{2,})\b(?=\s+[a-z]|\s*[,;])")
+    # a capitalised word between an all-lower-case word and a lower-case word or a comma
+    odd = re.compile(r"(?<![\w’'])[a-z]+(\s+)([A-Z][a-z]{2,})\b(?=\s+[a-z]|\s*[,;])")
     for found in odd.finditer(version.text):
         word = found.group(2)
         if fold(word) in known_lower and fold(word) not in stop_words():
             start = found.start(2)
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     start,
                     "translation",
@@ -210,7 +203,7 @@ def translation_signals(
             accented = sorted(spellings, key=lambda w: (w == fold(w).capitalize(), w))
             start = version.text.find(accented[0])
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     start,
                     "translation",
@@ -238,7 +231,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
     letters = [ch for ch in body if ch.isalpha()]
     if len(words) >= 50 and letters and not version.has_capital_letters:
         findings.append(
-            _finding(
+            make_finding(
                 version,
                 version.body_start,
                 "preprocessing",
@@ -250,7 +243,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
         )
     if len(words) >= 50 and not version.has_sentence_punctuation:
         findings.append(
-            _finding(
+            make_finding(
                 version,
                 version.body_start,
                 "preprocessing",
@@ -264,7 +257,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
         share = sum(fold(w) in stop_words() for w in words) / len(words)
         if share < 0.1:
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     version.body_start,
                     "preprocessing",
@@ -277,7 +270,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
     for pattern, entry in compiled_patterns("text_residue", "web_residue"):
         for found in pattern.finditer(text):
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     found.start(),
                     "preprocessing",
@@ -291,7 +284,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
     glued = re.compile(rf"\b(?:photograph\w*\s+(?:[^\W\d_]+\s+){{1,4}}?)({agencies})([a-z]+)\b")
     for found in glued.finditer(text):
         findings.append(
-            _finding(
+            make_finding(
                 version,
                 found.start(1),
                 "preprocessing",
@@ -300,14 +293,14 @@ def preprocessing_signals(version: Version) -> list[Finding]:
                 f"A photo credit ending in '{found.group(1)}' ran into the next word "
                 f"'{found.group(2)}' when line breaks were removed: the caption and credit of a "
                 "photo were scraped into the article text.",
-                "FACTS.md (text 004)",
+                "heuristic (a photo credit run into the next word)",
             )
         )
     if version.headline and text.startswith(version.headline):
         after = text[len(version.headline) : len(version.headline) + 1]
         if after[:1].isalnum():
             findings.append(
-                _finding(
+                make_finding(
                     version,
                     len(version.headline) - 6,
                     "preprocessing",
@@ -319,7 +312,7 @@ def preprocessing_signals(version: Version) -> list[Finding]:
             )
     if version.headline_count > 1:
         findings.append(
-            _finding(
+            make_finding(
                 version,
                 0,
                 "preprocessing",
@@ -344,8 +337,6 @@ def find_artifacts(
     >>> find_artifacts("Perez and her son crossed into the United States.")
     []
     """
-    from kit.crosscheck import name_drift, pronoun_disagreements, quotation_changes
-
     versions = as_versions(target)
     vocabulary = frozenset(
         fold(word)

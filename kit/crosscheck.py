@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from kit.artifacts import Finding, _finding
+from nltk import edit_distance  # pure Python: needs no downloaded data
+
 from kit.attribution import NAME_RUN, _quotes
+from kit.findings import Finding, make_finding
 from kit.lexicons import stop_words
 from kit.locate import fold, normalise_words, snippet
 from kit.story import Version
@@ -26,18 +28,6 @@ _PRONOUN_NEAR = re.compile(
     r"\b(?P<name>[A-ZÀ-Þ][^\W\d_]{2,}(?:\s+[A-ZÀ-Þ][^\W\d_]{2,})*)\b(?P<gap>(?:[\s,]+[^\W\d_]+){0,4}?)[\s,]+"
     r"(?P<pronoun>he|his|him|himself|she|her|hers|herself)\b"
 )
-
-
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            )
-        previous = current
-    return previous[-1]
 
 
 def _first_names(version: Version) -> dict[str, tuple[str, int]]:
@@ -71,7 +61,7 @@ def name_drift(versions: tuple[Version, ...]) -> list[Finding]:
             if surname in surnames and surname not in found:
                 before = words[index - 1]
                 known = [names[surname][0] for names in seen.values() if surname in names]
-                if any(_edit_distance(fold(before), fold(k)) <= 2 for k in known):
+                if any(edit_distance(fold(before), fold(k)) <= 2 for k in known):
                     found[surname] = (before, offsets[index - 1])
         seen[version.id] = found
     findings = []
@@ -89,7 +79,7 @@ def name_drift(versions: tuple[Version, ...]) -> list[Finding]:
         by_id = {v.id: v for v in versions}
         for vid, (_, offset) in variants.items():
             findings.append(
-                _finding(
+                make_finding(
                     by_id[vid],
                     offset,
                     "cross-version",
@@ -164,7 +154,7 @@ def pronoun_disagreements(
             else:
                 continue
             findings.append(
-                _finding(
+                make_finding(
                     by_id[vid],
                     offset,
                     "translation",
@@ -232,7 +222,7 @@ def quotation_changes(versions: tuple[Version, ...], threshold: float = 0.45) ->
                         f"{first}: “{snippet(qa['quotation'], 0, 70, 0)}”"
                     )
                     findings.append(
-                        _finding(
+                        make_finding(
                             by_id[second],
                             qb["offset"],
                             "cross-version",

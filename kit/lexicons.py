@@ -3,11 +3,15 @@
 An installed kit carries them inside the package (``kit/_data/lexicons``); a source checkout
 keeps them in ``data/lexicons``. Lexicons are read once and cached.
 
->>> sorted(lexicon_names())
-['concept_groups', 'reporting_verbs', 'text_residue', 'tortured_phrases', 'translation_signals']
+``story_examples`` holds the examples of the kit's own story (for the lessons); the general
+finders of :mod:`kit.artifacts` and :mod:`kit.signals` never read it.
+
+>>> sorted(lexicon_names())  # doctest: +NORMALIZE_WHITESPACE
+['concept_groups', 'fixed_expressions', 'reporting_verbs', 'story_examples', 'text_residue',
+ 'tortured_phrases', 'translation_signals']
 >>> entry = load_lexicon("tortured_phrases")["entries"][0]
 >>> entry["phrase"], entry["expected"]
-('United Country', 'United States')
+('counterfeit consciousness', 'artificial intelligence')
 """
 
 from __future__ import annotations

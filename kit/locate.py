@@ -103,10 +103,12 @@ def normalise_words(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", fold(text)))
 
 
-def _paragraph_starts(version: Version) -> tuple[int, ...]:
-    starts, cursor = [], version.body_start
-    for paragraph in version.paragraphs:
-        found = version.text.find(paragraph, cursor)
+@lru_cache(maxsize=64)
+def _paragraph_starts(text: str, body_start: int, paragraphs: tuple[str, ...]) -> tuple[int, ...]:
+    # keyed by the content (strings cache their hash), never by object identity
+    starts, cursor = [], body_start
+    for paragraph in paragraphs:
+        found = text.find(paragraph, cursor)
         if found < 0:  # cannot happen for text from split_paragraphs; be safe anyway
             found = cursor
         starts.append(found)
@@ -114,18 +116,13 @@ def _paragraph_starts(version: Version) -> tuple[int, ...]:
     return tuple(starts)
 
 
-_STARTS_CACHE: dict[int, tuple[Version, tuple[int, ...]]] = {}
-
-
 def paragraph_starts(version: Version) -> tuple[int, ...]:
-    """Offsets in ``version.text`` where each of ``version.paragraphs`` begins."""
-    cached = _STARTS_CACHE.get(id(version))
-    if cached is None or cached[0] is not version:
-        if len(_STARTS_CACHE) > 64:
-            _STARTS_CACHE.clear()
-        cached = (version, _paragraph_starts(version))
-        _STARTS_CACHE[id(version)] = cached
-    return cached[1]
+    """Offsets in ``version.text`` where each of ``version.paragraphs`` begins.
+
+    >>> paragraph_starts(as_version("One.\\n\\nTwo."))
+    (0, 6)
+    """
+    return _paragraph_starts(version.text, version.body_start, version.paragraphs)
 
 
 def paragraph_number(version: Version, offset: int) -> int:

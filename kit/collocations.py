@@ -1,0 +1,209 @@
+"""A near-synonym that breaks a usual word pair: "two youngsters" where English says "two
+kids", "was sluggish" for "was slow". A lead for a swapped wording, with the usual phrase as
+evidence, never proof.
+
+A spinning tool replaces a word with a near-synonym from its thesaurus and does not read the
+neighbours. The pair it leaves is often one English hardly uses, while the same neighbour with
+the replaced word is a common phrase. :func:`unusual_pairings` looks for exactly that, with
+two resources that ship with their packages and work offline:
+
+- near-synonyms: ``data/lexicons/near_synonyms.tsv``, derived from the Moby Thesaurus II by
+  Grady Ward (public domain; Project Gutenberg etext 3202) by ``bench/make_near_synonyms.py``:
+  two words count as near-synonyms when their thesaurus lists overlap by a quarter or more;
+- how often two words stand side by side: the English bigram counts of Google's Web 1T corpus
+  (about a trillion words) as published by Peter Norvig (count_2w.txt, in "Natural Language
+  Corpus Data", Beautiful Data, 2009) and shipped by the ``wordsegment`` package (Apache 2.0).
+  That list holds the pairs seen at least 100,000 times: a pair missing from it is *rarer than
+  that*, not unknown.
+
+A word is flagged when its pair with a neighbour is not in the list while a near-synonym of it
+that is at least :data:`MORE_COMMON_BY` Zipf units more common (``wordfreq``: about 30 times)
+makes a listed pair with the same neighbour. Stop-word neighbours count too ("was sluggish").
+Texts that are not running prose (stop words removed, as in a preprocessed copy) are skipped:
+their neighbours are not the writer's. Both resources load once, on first use (about a second
+and 40 MB on a small machine); importing the module reads no data.
+
+Measured on the keyed spun news of ``tests/files/signals`` (``bench/bench_signals.py``): it
+finds about one swap in twenty-five, with no false lead in the 2,400 words of faithful news
+and two in the 1,600 unspun words of the kit's story. Most swaps leave no trace it can read:
+the bigram list keeps only pairs seen 100,000 times or more, so a swap next to an uncommon
+neighbour, or of a word whose usual pair is itself uncommon, goes unseen. A looser rule (a
+near-synonym ten times more common, in a pair seen 300,000 times) finds one in seventeen,
+with several times the false leads. Absence from the list is weak evidence, and the
+threshold is set for few false leads, not for many finds.
+
+>>> from kit.locate import as_version
+>>> text = "Two youngsters were hurt, and progress was sluggish as the river rose."
+>>> [f.evidence for f in unusual_pairings(as_version(text))]
+['Two youngsters', 'was sluggish']
+>>> unusual_pairings(as_version("Two children were hurt, and progress was slow as the river rose."))
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import pairwise
+
+from wordfreq import zipf_frequency
+from wordsegment import Segmenter
+
+from kit.findings import Finding, make_finding
+from kit.lexicons import lexicon_dir, stop_words
+from kit.story import Version
+
+#: The smallest count in the bigram list: a pair missing from it was seen fewer times.
+BIGRAM_FLOOR = 100_000
+#: How much more common (Zipf units, log10) the near-synonym must be than the word: 1.5 is
+#: about 30 times. Spinning tools trade a usual word for a rarer one ("residents" ->
+#: "occupants"); a writer who picks the rarer word on purpose mostly picks its usual company.
+MORE_COMMON_BY = 1.5
+#: Below this share of stop words a text is not running prose (a preprocessed copy).
+PROSE_STOP_SHARE = 0.2
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+_SENTENCE_END = tuple('.!?:"“”(\n-–—')
+
+
+@cache
+def bigram_counts() -> dict[str, float]:
+    """Web 1T counts of common English word pairs ("local residents" -> 730438), loaded once.
+
+    >>> bigram_counts()["local residents"] > 500_000
+    True
+    """
+    return Segmenter.parse(Segmenter.BIGRAMS_FILENAME)
+
+
+@cache
+def _near_synonym_table() -> dict[str, str]:
+    """Word -> its near-synonyms (base forms) separated by spaces; split when asked (memory)."""
+    table = {}
+    path = lexicon_dir() / "near_synonyms.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, others = line.split("\t")
+            table[word] = others
+    return table
+
+
+def _bases(word: str) -> list[tuple[str, str]]:
+    """Possible (base form, ending) of an inflected word: 'occupants' -> ('occupant', 's')."""
+    found = []
+    for ending, cuts in (("s", ("ies:y", "es:", "s:")), ("ed", ("ied:y", "ed:", "d:")),
+                         ("ing", ("ing:", "ing:e"))):  # fmt: skip
+        for cut in cuts:
+            suffix, add = cut.split(":")
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                stem = word[: -len(suffix)]
+                found.append((stem + add, ending))
+                if ending != "s" and stem[-1] == stem[-2] and not add:
+                    found.append((stem[:-1], ending))  # "stopped" -> "stop"
+    return found
+
+
+def _inflect(base: str, ending: str) -> list[str]:
+    if ending == "s":
+        if base.endswith("y") and base[-2:-1] not in tuple("aeiou"):
+            return [base[:-1] + "ies"]
+        return [base + "es"] if base.endswith(("s", "x", "z", "ch", "sh")) else [base + "s"]
+    if base.endswith("e"):
+        return [base + ending[1:]] if ending == "ed" else [base[:-1] + "ing"]
+    if ending == "ed" and base.endswith("y") and base[-2:-1] not in tuple("aeiou"):
+        return [base[:-1] + "ied"]
+    return [base + ending, base + base[-1] + ending]
+
+
+@cache
+def near_synonyms(word: str) -> frozenset[str]:
+    """Near-synonyms of a word in the same form (plural, past, -ing), from the Moby thesaurus.
+
+    >>> "residents" in near_synonyms("occupants")
+    True
+    >>> "meet" in near_synonyms("council")
+    False
+    """
+    table = _near_synonym_table()
+    found = set(table.get(word, "").split())
+    for base, ending in _bases(word):
+        for other in table.get(base, "").split():
+            found.update(f for f in _inflect(other, ending) if zipf_frequency(f, "en") > 0)
+    found.discard(word)
+    return frozenset(found - stop_words())  # "or" is gold in heraldry, not a synonym of "rose"
+
+
+def _is_prose(version: Version, tokens: list[re.Match]) -> bool:
+    stops = stop_words()
+    share = sum(t.group().lower() in stops for t in tokens) / max(1, len(tokens))
+    return share >= PROSE_STOP_SHARE
+
+
+def _usual_pair(word: str, neighbour: str, word_first: bool) -> tuple[str, float, str] | None:
+    """(pair, count, near-synonym): the most common listed pair that a much more common
+    near-synonym of word makes with the neighbour, when word's own pair is not listed."""
+    counts = bigram_counts()
+
+    def pair(w: str) -> str:
+        return f"{w} {neighbour}" if word_first else f"{neighbour} {w}"
+
+    rarity = zipf_frequency(word, "en")
+    if pair(word) in counts or rarity == 0:
+        return None
+    best = None
+    for other in near_synonyms(word):
+        count = counts.get(pair(other), 0.0)
+        if count and zipf_frequency(other, "en") - rarity >= MORE_COMMON_BY:
+            if best is None or count > best[1]:
+                best = (pair(other), count, other)
+    return best
+
+
+def unusual_pairings(version: Version) -> list[Finding]:
+    """Words that make a rare pair with a neighbour where a near-synonym makes a common one.
+
+    >>> from kit.locate import as_version
+    >>> [f.evidence for f in unusual_pairings(as_version("They fled the hefty rain."))]
+    []
+    >>> unusual_pairings(as_version("local occupants evacuated officials stated river rose"))
+    []
+    """
+    tokens = list(_TOKEN.finditer(version.text))
+    if not _is_prose(version, tokens):
+        return []
+    stops = stop_words()
+    findings: list[Finding] = []
+    flagged: set[int] = set()
+    for left, right in pairwise(tokens):
+        if version.text[left.end() : right.start()].strip():
+            continue  # punctuation between: not a pair
+        for word, neighbour, word_first in ((right, left, False), (left, right, True)):
+            low = word.group().lower()
+            if word.start() in flagged or low in stops or not low.isalpha():
+                continue
+            before = version.text[max(0, word.start() - 4) : word.start()].rstrip(" ")
+            if word.group()[0].isupper() and before and not before.endswith(_SENTENCE_END):
+                continue  # a name
+            usual = _usual_pair(low, neighbour.group().lower(), word_first)
+            if usual is None:
+                continue
+            flagged.add(word.start())
+            start = min(left.start(), right.start())
+            found = version.text[start : right.end()]
+            findings.append(
+                make_finding(
+                    version,
+                    start,
+                    "spinning",
+                    "near-synonym in an unusual pair",
+                    found,
+                    f"'{found.lower()}' is rare in English; '{usual[0]}' is the usual phrase "
+                    f"(about {usual[1] / 1e6:.1f} million times in a trillion words of web "
+                    f"text, against fewer than {BIGRAM_FLOOR:,} for '{found.lower()}'). "
+                    f"'{low}' and '{usual[2]}' "
+                    "are near-synonyms: a spinning tool swaps one for the other without "
+                    "reading the neighbours. A lead: the writer may have meant it.",
+                    "Moby Thesaurus II (near-synonyms); Web 1T word-pair counts (wordsegment)",
+                )
+            )
+    return sorted(findings, key=lambda f: f.offset)
