@@ -26,6 +26,7 @@ Main entry points:
 article does not fit the next word
 broken fixed expression
 name drift
+near-synonym in an unusual pair
 quotation differs between versions
 >>> [f.evidence for f in findings if f.version == "000" and "abbreviation" in f.signal][0]
 'USUU'

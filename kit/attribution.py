@@ -60,11 +60,6 @@ _PERSON_WORDS = ROLE_WORDS | frozenset(
 )
 
 
-def _quotes(version: Version) -> list[dict]:
-    """The rows of :func:`quotations` as dicts (kept for the cross-version checks)."""
-    return quotation_rows(version)
-
-
 def _name_key(speaker: str) -> str:
     words = fold(speaker).split()
     if not words or speaker.split()[0].lower() in DETERMINERS | _PRONOUNS:

@@ -16,10 +16,11 @@ from difflib import SequenceMatcher
 
 from nltk import edit_distance  # pure Python: needs no downloaded data
 
-from kit.attribution import NAME_RUN, _quotes
 from kit.findings import Finding, make_finding
 from kit.lexicons import stop_words
 from kit.locate import fold, normalise_words, snippet
+from kit.quoting import quotation_rows
+from kit.speakers import NAME_RUN
 from kit.story import Version
 
 MALE = {"he", "his", "him", "himself"}
@@ -184,7 +185,7 @@ def quotation_changes(versions: tuple[Version, ...], threshold: float = 0.45) ->
     for version in versions:
         seen: set[tuple[str, ...]] = set()
         unique[version.id] = []
-        for quote in _quotes(version):
+        for quote in quotation_rows(version):
             words = tuple(_words(quote["quotation"]))
             if words not in seen:  # a repeated quotation is compared once
                 seen.add(words)
