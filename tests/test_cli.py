@@ -13,7 +13,7 @@ from kit.cli import build_parser, parse_memory
 from tests.conftest import REPO
 
 FIXTURES = REPO / "tests" / "files" / "grading"
-COMMANDS = ("release", "check-source", "grade", "validate")
+COMMANDS = ("release", "check-source", "grade", "validate", "marks")
 
 
 def _kit(*args, cwd=REPO):
