@@ -329,6 +329,28 @@ def test_the_facts_behind_the_quiz_keys_hold(story):
     assert "calderón" in low["004"] and "Calderon" in t001
 
 
+def test_ex1_q5_accepts_exactly_what_the_guide_says(story):
+    """The hidden test of ex1 q5 accepts the rounded grade and one either side, no more, as
+    INSTRUCTORS.md says."""
+    import textstat
+
+    test = questions(read(SOLUTIONS / "ex1_readability.ipynb"))["q5"]["test"].source
+    hidden = test.split(BEGIN_HIDDEN)[1].split(END_HIDDEN)[0]
+    key = round(textstat.flesch_kincaid_grade(story["004"].body))
+    accepted = []
+    for value in range(key - 3, key + 4):
+        namespace = {"answer": float(value)}
+        try:
+            exec("import kit\nimport textstat\nfrom kit.quiz import number_close\n" + hidden,
+                 namespace)
+        except AssertionError:
+            continue
+        accepted.append(value)
+    assert accepted == [key - 1, key, key + 1]
+    guide = " ".join((REPO / "INSTRUCTORS.md").read_text(encoding="utf-8").split())
+    assert f"**{key}** (1 pt; {key - 1}, {key} and {key + 1} accepted)" in guide
+
+
 def _vocabulary_overlap(story) -> dict[str, float]:
     sets = {v.id: {w.lower() for w in v.words} for v in story}
     pairs = [("000", "001"), ("000", "004"), ("001", "004")]
