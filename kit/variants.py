@@ -292,6 +292,21 @@ def passage(student_id: str, assignment: str) -> str:
     return variant(student_id, assignment).text
 
 
+def show_passage(student_id: str, assignment: str) -> None:
+    """Print the student's passage, or, for an id of the wrong form, what to type (no error,
+    so Run All goes on in a notebook where no id is typed yet).
+
+    >>> show_passage("", "ex3_artifacts")
+    Type your student id first: '' is not a student id: ...
+    """
+    try:
+        text = passage(student_id, assignment)
+    except StudentIdError as error:
+        print(f"Type your student id first: {error}")
+        return
+    print(text)
+
+
 def source_brief(student_id: str, assignment: str) -> str:
     """The wire brief before the procedure (ex4 shows it beside the changed copy).
 
