@@ -158,12 +158,12 @@ def write_sheet(submissions: Path, out: Path, sources: list[Path], students: lis
                 "score": kept.get("score", ""), "comment": kept.get("comment", ""),
                 "answer": answer, "rubric": question.rubric,
             })
+    pending = [{**row, "level": "", "score": ""} for row in rows]  # no marks until a merge
     rows += old.values()  # students not in this run keep their rows
     rows.sort(key=lambda r: (r["student"], r["notebook"], r["question"]))
     Path(out).mkdir(parents=True, exist_ok=True)
     _write_csv(sheet, rows, SHEET_COLUMNS)
-    pending = [{**row, "level": "", "score": ""} for row in rows]
-    _apply(Path(out), pending, only_missing=True)  # the gradebook has no marks until a merge
+    _apply(Path(out), pending, only_missing=True)
     return sheet
 
 
