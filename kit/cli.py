@@ -112,6 +112,21 @@ def cmd_grade(args: argparse.Namespace) -> int:
     return EXIT_FAILED if result.failed else EXIT_OK
 
 
+def cmd_marks(args: argparse.Namespace) -> int:
+    """Merge a filled-in marking sheet of written answers (kit.grading.manual)."""
+    from kit.grading.manual import MarkingSheetError, merge_marks
+
+    if not Path(args.sheet).is_file():
+        raise UsageError(f"{args.sheet} does not exist; pass the filled-in marking-sheet.csv.")
+    try:
+        marked = merge_marks(args.sheet, _folder(args.out, "output"))
+    except MarkingSheetError as error:
+        print(f"kit marks: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Merged {marked} mark(s) into {Path(args.out) / 'gradebook.csv'} and the feedback.")
+    return EXIT_OK
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """Run a notebook as the grader would and report its visible tests."""
     from kit.grading.validate import validate
@@ -266,6 +281,19 @@ def build_parser() -> argparse.ArgumentParser:
     story_init.add_argument("folder", help="the folder that holds the .txt files")
     story_init.add_argument("--title", help="the story's title (default: FILL IN)")
     story_init.add_argument("--force", action="store_true", help="replace an existing manifest")
+    marks = _command(
+        commands,
+        "marks",
+        cmd_marks,
+        summary="merge the marks of written answers (marking-sheet.csv) into the gradebook",
+        failed="a mark in the sheet cannot be used (the message names the row)",
+        description="ACTION merge: add each row's level (Beginning, Emerging, Mastery) or score "
+        "from the filled-in SHEET to OUT/gradebook.csv and the feedback pages of kit grade. "
+        "Merging again replaces the earlier marks.",
+    )
+    marks.add_argument("action", choices=["merge"], help="merge")
+    marks.add_argument("sheet", help="the filled-in marking-sheet.csv")
+    marks.add_argument("--out", required=True, help="the output folder of kit grade")
     return parser
 
 

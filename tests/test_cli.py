@@ -13,7 +13,7 @@ from kit.cli import build_parser, main, parse_memory
 from tests.conftest import REPO
 
 FIXTURES = REPO / "tests" / "files" / "grading"
-COMMANDS = ("release", "check-source", "grade", "validate", "story")
+COMMANDS = ("release", "check-source", "grade", "validate", "story", "marks")
 
 
 def _kit(*args, cwd=REPO):

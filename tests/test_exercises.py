@@ -34,7 +34,7 @@ BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 # Options quoted by the wrong answers below (they must be options of the question).
 EX1_Q6_WRONG = [
     "004's grade means nothing: textstat reads it as one huge sentence.",
-    "The Guardian wrote its article for readers with university degrees.",
+    "The Guardian wrote for readers with university degrees, unlike 000 and 001.",
 ]
 EX2_Q2_WRONG = [
     "Felipe Calderón, former president of Mexico",
@@ -55,13 +55,15 @@ EX4_Q4_WRONG = [
     "the nine-minute encounter",
 ]
 EX5_Q6_WRONG = [
-    "clampdown, Reuters' own word",
+    "the word clampdown",
     "the dateline MEXICO CITY, July 25( Reuters)",
     "the headline Haunting Photo Captures Guatemalan Mother ...",
 ]
 
 #: One plausible wrong answer per question: ("answer", value written to the answers file) for
-#: quiz questions, ("code", source put where the solution was) for code questions.
+#: quiz questions, ("code", source put where the solution was) for code questions. Written
+#: questions are graded by hand (tests/test_manual_grading.py); the key of a variant question
+#: depends on the student's id, so its wrong answer is made per student (see _variant_answer).
 WRONG = {
     "ex1_readability": {
         "q1": ("answer", "001"),
@@ -77,6 +79,8 @@ WRONG = {
         "q4": ("answer", 0.0),  # the kit's count, not textstat's
         "q5": ("answer", 14.0),  # the grade of 001
         "q6": ("answer", EX1_Q6_WRONG),
+        "q7": ("written", None),
+        "q8": ("variant", None),
     },
     "ex2_attribution": {
         "q1": (
@@ -85,12 +89,14 @@ WRONG = {
         ),
         "q2": ("answer", EX2_Q2_WRONG),
         "q3": ("answer", "prayed"),
-        "q4": ("answer", "It is not worse: a synonym keeps the meaning."),
+        "q4": ("answer", "A synonym keeps the meaning, so the quote is still accurate."),
         "q5": ("answer", "It suggests that Ramírez admitted a fault."),
         "q6": (
             "code",  # accents dropped: finds nothing
             'photo_credits = story["004"].text.count("photograph jose luis gonzalez")',
         ),
+        "q7": ("written", None),
+        "q8": ("variant", None),
     },
     "ex3_artifacts": {
         "q1": ("answer", EX3_Q1_WRONG),
@@ -99,18 +105,25 @@ WRONG = {
             "code",  # sentences instead of paragraphs
             'suppression_paragraphs = [s for s in story["000"].sentences if "suppression" in s]',
         ),
-        "q4": ("answer", "It is The Guardian's spelling."),
+        "q4": ("answer", "It is The Guardian's spelling of her name."),
         "q5": ("code", 'facebook_count = len(story["004"].text.split("facebook"))'),  # off by one
-        "q6": ("answer", "A tortured phrase from a spinning tool"),
+        "q6": (
+            "code",  # keeps the bare credit word too
+            'glued_reuters = sorted({w for w in story["004"].words if w.startswith("reuters")})',
+        ),
         "q7": ("answer", EX3_Q7_WRONG),
+        "q8": ("written", None),
+        "q9": ("variant", None),
     },
     "ex4_framing": {
         "q1": ("answer", "crackdown"),
-        "q2": ("answer", "An editor chose a harsher word to make Mexico look oppressive."),
+        "q2": ("answer", "An editor of 000 chose the harsher word to make Mexico look oppressive."),
         "q3": ("code", 'asylum_counts = {v.id: v.words.count("Asylum") for v in story}'),
         "q4": ("answer", EX4_Q4_WRONG),
         "q5": ("answer", "treatment recommendation"),
-        "q6": ("answer", "It reports that the crossing was illegal."),
+        "q6": ("answer", "It states that the crossing was illegal."),
+        "q7": ("written", None),
+        "q8": ("variant", None),
     },
     "ex5_trace": {
         "q1": ("answer", "001"),
@@ -125,9 +138,11 @@ WRONG = {
             "def jaccard(a, b):\n"
             "    return len(vocabulary(a) & vocabulary(b)) / len(vocabulary(a) | vocabulary(b))",
         ),
-        "q4": ("answer", "000 and 004: both went through a translation."),
-        "q5": ("answer", "Read the whole article closely for errors before going anywhere else."),
+        "q4": ("answer", "000 and 004"),
+        "q5": ("answer", "Read the article closely for errors first."),
         "q6": ("answer", EX5_Q6_WRONG),
+        "q7": ("written", None),
+        "q8": ("variant", None),
     },
 }
 
@@ -159,8 +174,35 @@ def solution_region(source: str) -> str:
 
 
 def kind(question: dict) -> str:
-    """'answer' for a widget question (its answer cell creates a question), else 'code'."""
+    """'written' (graded by hand), 'variant' (per-student key), 'answer' (a widget question:
+    its answer cell creates a question) or 'code'."""
+    if question["answer"].cell_type == "markdown":
+        return "written"
+    if "kit.unseen" in question["answer"].source:
+        return "variant"
     return "answer" if "= book." in question["answer"].source else "code"
+
+
+def is_written(cell) -> bool:
+    meta = nbgrader(cell)
+    return cell.cell_type == "markdown" and meta.get("grade") and meta.get("solution")
+
+
+def _variant_answer(stem: str, student: str, wrong: bool):
+    """The answer a student with id ``student`` gives to the variant question (or a wrong one)."""
+    from kit.unseen import expected_answer
+
+    key = expected_answer(student, stem)
+    if not wrong:
+        return float(key) if isinstance(key, (int, float)) else key
+    if isinstance(key, (int, float)):
+        return float(key) + 3
+    options = {
+        "ex2_attribution": ["It reports the words neutrally.", "It casts doubt on the words."],
+        "ex3_artifacts": ["spun", "stripped"],
+        "ex4_framing": ["translated and back", "edited"],
+    }[stem]
+    return options[0] if options[0] != key else options[1]
 
 
 # ------------------------------------------------------------------------------ structure
@@ -175,6 +217,11 @@ def test_assignment_follows_the_contract(stem):
         meta, source = nbgrader(cell), cell.source
         assert meta["schema_version"] == 3 and meta["task"] is False, meta
         assert ("points" in meta) == meta["grade"], f"{stem} {meta['grade_id']}: points iff grade"
+        if is_written(cell):  # nbgrader's manually graded answer: the whole cell is the answer
+            assert not meta["locked"] and BEGIN_SOLUTION not in source, meta["grade_id"]
+            samples = source.split("<!-- samples")[1]
+            assert "Emerging:" in samples and "Beginning:" in samples, meta["grade_id"]
+            continue
         assert (BEGIN_SOLUTION in source) == meta["solution"], meta["grade_id"]
         assert (BEGIN_HIDDEN in source) == meta["grade"], meta["grade_id"]
         if meta["grade"]:
@@ -194,10 +241,20 @@ def test_assignment_follows_the_contract(stem):
 def test_points_are_shown_and_agree(stem):
     notebook = read(SOLUTIONS / f"{stem}.ipynb")
     found = questions(notebook)
-    assert 4 <= len(found) <= 7, f"{stem}: {len(found)} questions"
+    assert 6 <= len(found) <= 9, f"{stem}: {len(found)} questions"
     assert set(found) == set(WRONG[stem]), f"{stem}: a wrong answer for every question"
     total = 0
     for number, (qid, cells) in enumerate(sorted(found.items()), start=1):
+        assert WRONG[stem][qid][0] == kind(cells), f"{stem} {qid}: wrong answer of the wrong kind"
+        if kind(cells) == "written":
+            assert set(cells) == {"prompt", "answer"}, f"{stem} {qid}"
+            points = nbgrader(cells["answer"])["points"]
+            total += points
+            head = cells["prompt"].source.splitlines()[0]
+            assert head == f"### Question {number} (written, {points} points, graded by hand)"
+            for level in ("Beginning", "Emerging", "Mastery"):
+                assert f"| {level} |" in cells["prompt"].source, f"{stem} {qid}: rubric {level}"
+            continue
         assert set(cells) == {"prompt", "answer", "test"}, f"{stem} {qid}"
         points = nbgrader(cells["test"])["points"]
         total += points
@@ -205,10 +262,9 @@ def test_points_are_shown_and_agree(stem):
         assert f"### Question {number} (" in cells["prompt"].source
         assert f", {points} {unit})" in cells["prompt"].source.splitlines()[0]
         assert cells["test"].source.startswith(f"# Question {number}: {points} {unit}\n")
-        if kind(cells) == "answer":
+        if kind(cells) in ("answer", "variant"):
             assert f"points={points}," in cells["answer"].source, f"{stem} {qid}: widget points"
             assert f'"{stem}", "{qid}"' in cells["test"].source, f"{stem} {qid}: book and id"
-        assert WRONG[stem][qid][0] == kind(cells), f"{stem} {qid}: wrong answer of the wrong kind"
     assert f"{len(found)} questions · {total} points" in notebook.cells[0].source
 
 
@@ -251,8 +307,10 @@ def test_the_facts_behind_the_quiz_keys_hold(story):
     assert [i for i in story.ids if "lilly" in low[i]] == ["000"]
     assert "Lety" in t001 and "ledy" in t004
     # ex3 q6: each reuters+word is a photo credit glued to the next word
-    for glued in ("reutersfamilies", "reutersthe", "reutersit"):
-        assert f"photograph josé luis gonzález {glued}" in t004
+    glued = sorted({w for w in story["004"].words if w.startswith("reuters") and w != "reuters"})
+    assert glued == ["reutersfamilies", "reutersit", "reutersthe"]
+    for word in glued:
+        assert f"photograph josé luis gonzález {word}" in t004
     # ex4 q1: the sentence of 001 parallel to 000's has "clampdown"
     (parallel,) = [s for s in story["001"].sentences if "criticism" in s]
     assert "clampdown" in parallel and "the suppression of Mexico" in story["000"].paragraphs[6]
@@ -266,8 +324,31 @@ def test_the_facts_behind_the_quiz_keys_hold(story):
     assert "fleeing toxic mix violence poverty food insecurity climate change corruption" in t004
     # ex5 q1: the manifest says none of the three is the original Reuters text
     assert "none of them is the original Reuters text" in " ".join(story.summary_text.split())
-    # ex5 q6: 001's dateline names Reuters
+    # ex5 q6: 001's dateline names Reuters; Calderón's criticism is in The Guardian's 004 too
     assert "MEXICO CITY, July 25( Reuters)" in t001
+    assert "calderón" in low["004"] and "Calderon" in t001
+
+
+def test_ex1_q5_accepts_exactly_what_the_guide_says(story):
+    """The hidden test of ex1 q5 accepts the rounded grade and one either side, no more, as
+    INSTRUCTORS.md says."""
+    import textstat
+
+    test = questions(read(SOLUTIONS / "ex1_readability.ipynb"))["q5"]["test"].source
+    hidden = test.split(BEGIN_HIDDEN)[1].split(END_HIDDEN)[0]
+    key = round(textstat.flesch_kincaid_grade(story["004"].body))
+    accepted = []
+    for value in range(key - 3, key + 4):
+        namespace = {"answer": float(value)}
+        try:
+            exec("import kit\nimport textstat\nfrom kit.quiz import number_close\n" + hidden,
+                 namespace)
+        except AssertionError:
+            continue
+        accepted.append(value)
+    assert accepted == [key - 1, key, key + 1]
+    guide = " ".join((REPO / "INSTRUCTORS.md").read_text(encoding="utf-8").split())
+    assert f"**{key}** (1 pt; {key - 1}, {key} and {key + 1} accepted)" in guide
 
 
 def _vocabulary_overlap(story) -> dict[str, float]:
@@ -354,19 +435,27 @@ def solved(tmp_path_factory):
 def test_solutions_record_every_quiz_answer(solved):
     for stem in STEMS:
         saved = json.loads((solved / f"{stem}.answers.json").read_text(encoding="utf-8"))
-        quiz = {q for q, (how, _) in WRONG[stem].items() if how == "answer"}
+        quiz = {q for q, (how, _) in WRONG[stem].items() if how in ("answer", "variant")}
         assert saved["book"] == stem and set(saved["answers"]) == quiz, stem
-        for qid in quiz:
+        for qid in quiz - {q for q, (how, _) in WRONG[stem].items() if how == "variant"}:
             wrong = WRONG[stem][qid][1]
             wrong = sorted(wrong) if isinstance(wrong, list) else wrong
             assert saved["answers"][qid]["value"] != wrong, (stem, qid)
 
 
-def _filled_exercise(stem: str, wrong_qid: str | None) -> object:
+def _filled_exercise(stem: str, wrong_qid: str | None, student: str) -> object:
     """The released exercise with every code answer filled in from the solution, except
-    ``wrong_qid``, which gets its plausible wrong code. Quiz answer cells keep the stub."""
+    ``wrong_qid``, which gets its plausible wrong code, and the student's id typed in.
+    Quiz answer cells keep the stub."""
     exercise, source = read(EXERCISES / f"{stem}.ipynb"), read(SOLUTIONS / f"{stem}.ipynb")
-    solutions = {qid: solution_region(q["answer"].source) for qid, q in questions(source).items()}
+    for cell in exercise.cells:
+        if nbgrader(cell).get("grade_id") == "student-id":
+            cell.source = cell.source.replace(STUB, f'STUDENT_ID = "{student}"')
+    solutions = {
+        qid: solution_region(q["answer"].source)
+        for qid, q in questions(source).items()
+        if BEGIN_SOLUTION in q["answer"].source
+    }
     for qid, cells in questions(exercise).items():
         if WRONG[stem][qid][0] != "code":
             continue
@@ -406,7 +495,11 @@ def graded(solved, tmp_path_factory):
             if how == "answer":
                 value = sorted(value) if isinstance(value, list) else value
                 student_answers["answers"][qid]["value"] = value
-            notebook = _filled_exercise(stem, qid if how == "code" else None)
+            for variant_qid, (variant_how, _) in WRONG[stem].items():
+                if variant_how == "variant":
+                    value = _variant_answer(stem, f"wrong-{qid}", wrong=variant_qid == qid)
+                    student_answers["answers"][variant_qid]["value"] = value
+            notebook = _filled_exercise(stem, qid if how == "code" else None, f"wrong-{qid}")
             _hand_in(submissions / f"wrong-{qid}", stem, notebook, student_answers)
     out = root / "out"
     result = subprocess.run(
@@ -424,6 +517,7 @@ def graded(solved, tmp_path_factory):
         stem: sum(
             nbgrader(q["test"])["points"]
             for q in questions(read(SOLUTIONS / f"{stem}.ipynb")).values()
+            if "test" in q  # written answers are graded by hand
         )
         for stem in STEMS
     }
@@ -469,6 +563,7 @@ def test_each_wrong_answer_loses_its_points(graded, stem):
     points = {
         qid: nbgrader(q["test"])["points"]
         for qid, q in questions(read(SOLUTIONS / f"{stem}.ipynb")).items()
+        if "test" in q
     }
     wrong_ids = sorted({qid for s in STEMS for qid in WRONG[s]})
     for qid in wrong_ids:
@@ -489,3 +584,99 @@ def test_lesson_times_in_the_course_map_match_the_lessons():
         row = re.search(rf"`notebooks/{path.name}` \|.*\| (.+) \|\n", guide)
         assert row, f"INSTRUCTORS.md: no course-map row for {path.name}"
         assert row[1].startswith((f"{alone} / {together} min", f"{alone} min alone, {together}"))
+
+
+# ------------------------------------------------------------------------------ giveaways
+def _choice_questions(stem: str) -> list[dict]:
+    """Every choice question of a released exercise: its prompt text, options and keys.
+
+    Options and the widget's question come from the exercise (what students see); keys from
+    the solution's ``qN.answer(...)`` call, or, for a variant question, from the keys of 60
+    made-up student ids (each option weighted by how often it is the key).
+    """
+    import ast
+
+    from kit.unseen import expected_answer
+
+    exercise, solution = questions(read(EXERCISES / f"{stem}.ipynb")), questions(
+        read(SOLUTIONS / f"{stem}.ipynb")
+    )
+    found = []
+    for qid, cells in sorted(exercise.items()):
+        if cells["answer"].cell_type != "code":
+            continue  # a written answer
+        call = next(
+            (
+                node
+                for node in ast.walk(ast.parse(cells["answer"].source))
+                if isinstance(node, ast.Call)
+                and getattr(node.func, "attr", "") in ("single_choice", "multiple_choice")
+            ),
+            None,
+        )
+        if call is None:
+            continue
+        question, options = ast.literal_eval(call.args[1]), ast.literal_eval(call.args[2])
+        if kind(solution[qid]) == "variant":
+            ids = [f"student{n}" for n in range(60)]
+            keys = [[expected_answer(i, stem)] for i in ids]
+        else:
+            (answer,) = [
+                node
+                for node in ast.walk(ast.parse(solution_region(solution[qid]["answer"].source)))
+                if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "answer"
+            ]
+            key = ast.literal_eval(answer.args[0])
+            keys = [key if isinstance(key, list) else [key]]
+        prompt = cells["prompt"].source + "\n" + question
+        found.append({"id": f"{stem} {qid}", "prompt": prompt, "options": options, "keys": keys})
+    return found
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _hit_rate(question: dict, pick) -> float:
+    """How often the options a strategy picks (ties split evenly) are a key."""
+    best = pick(question)
+    return sum(
+        sum(option in keys for option in best) / len(best) for keys in question["keys"]
+    ) / len(question["keys"])
+
+
+def _longest(question: dict) -> list[str]:
+    top = max(len(option) for option in question["options"])
+    return [option for option in question["options"] if len(option) == top]
+
+
+def _most_shared_words(question: dict) -> list[str]:
+    prompt = _words(question["prompt"])
+    shared = {option: len(_words(option) & prompt) for option in question["options"]}
+    top = max(shared.values())
+    return [option for option, count in shared.items() if count == top]
+
+
+def test_no_choice_question_gives_its_key_away():
+    """Test-wise strategies (the longest option; the option sharing most words with the prompt)
+    hit the key no more often than blind guessing, averaged over every choice question."""
+    found = [q for stem in STEMS for q in _choice_questions(stem)]
+    assert len(found) >= 15, [q["id"] for q in found]
+    guess = sum(
+        sum(len(keys) for keys in q["keys"]) / len(q["keys"]) / len(q["options"]) for q in found
+    ) / len(found)
+    for name, pick in (("longest", _longest), ("most shared words", _most_shared_words)):
+        rates = {q["id"]: round(_hit_rate(q, pick), 2) for q in found}
+        average = sum(rates.values()) / len(rates)
+        assert average <= guess, f"{name}: {average:.2f} > blind guess {guess:.2f}; {rates}"
+
+
+def test_the_giveaway_check_can_fail():
+    """A question whose key is the longest option and repeats the prompt is caught."""
+    cue = {
+        "prompt": "Why is altering a quotation a breach of ethics?",
+        "options": ["No.", "Altering a quotation is a breach of ethics.", "Yes."],
+        "keys": [["Altering a quotation is a breach of ethics."]],
+    }
+    assert _hit_rate(cue, _longest) == 1 > 1 / 3
+    assert _hit_rate(cue, _most_shared_words) == 1

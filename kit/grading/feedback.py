@@ -32,6 +32,8 @@ OUTCOME_TEXT = {
     "failed-hidden": "a hidden test failed (hidden tests check your answer more closely)",
     "timeout": "ran over the time limit",
     "not-run": "not run",
+    "pending": "written answer: not graded by hand yet",
+    "graded-by-hand": "graded by hand",
 }
 
 STYLE = """
@@ -61,7 +63,8 @@ def _notebook_section(result: dict) -> str:
         for test in tests:
             passed = test["outcome"] == "passed"
             text = OUTCOME_TEXT.get(test["outcome"], test["outcome"])
-            if test["outcome"] in ("failed-visible", "not-run") and test.get("message"):
+            shown = ("failed-visible", "not-run", "graded-by-hand")  # with their message
+            if test["outcome"] in shown and test.get("message"):
                 text += f": {test['message']}"
             rows.append(
                 f'<tr class="{"passed" if passed else "failed"}"><td>{escape(test["grade_id"])}'

@@ -29,6 +29,7 @@ from pathlib import Path
 from kit.fileio import write_atomic
 from kit.grading import notebooks as nbs
 from kit.grading import submissions as subs
+from kit.unseen import STUDENT_ID_FILE
 
 COLUMNS = ("student", "notebook", "score", "max_score", "status", "detail")
 #: Statuses that mean the notebook was graded normally (anything else makes ``grade`` exit 1).
@@ -159,6 +160,7 @@ def _prepare(job: Job, start: float) -> Prepared | dict:
     )
     try:
         unreadable = subs.copy_submission(path.parent, workdir)
+        (workdir / STUDENT_ID_FILE).write_text(job.student, encoding="utf-8")  # kit.unseen
         problem = subs.answers_problem(workdir, Path(job.notebook).stem, unreadable)
         plan = grading_plan(template, student)
         settings = job.settings
@@ -352,6 +354,9 @@ def grade_class(
         shutil.rmtree(work_root, ignore_errors=True)
         if not gradebook.exists():
             write_gradebook(gradebook, list(rows.values()))
+    from kit.grading.manual import write_sheet  # written answers: pending, on a marking sheet
+
+    write_sheet(submissions, out, notebooks, students)
     write_all_feedback(out, students)
     result.rows = sorted(rows.values(), key=lambda r: (r["student"], r["notebook"]))
     result.seconds = time.monotonic() - start

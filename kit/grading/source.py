@@ -79,10 +79,10 @@ def _metadata_problems(cell: Any) -> list[str]:
             messages.append(f"nbgrader flag '{flag}' must be true or false")
     cell_role = nbs.role(cell)
     has_points = "points" in meta
-    if meta.get("grade") and meta.get("solution"):
-        messages.append(
-            "a cell with both solution and grade true is graded by hand in nbgrader; the kit "
-            "grades automatically: make it an answer cell and add a test cell"
+    if meta.get("grade") and meta.get("solution") and cell.get("cell_type") != "markdown":
+        messages.append(  # markdown ones are written answers: kit.grading.manual
+            "a code cell with both solution and grade true is graded by hand in nbgrader; the "
+            "kit grades code automatically: make it an answer cell and add a test cell"
         )
     if cell_role == "test":
         value = meta.get("points")
