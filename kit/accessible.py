@@ -28,14 +28,11 @@ import io
 from html import escape
 from typing import Any
 
-from kit.errors import KitError
+from kit.errors import FigureDescriptionError
 
 #: The corner label of a table whose rows are only numbered (pandas' default index).
 ROW_NUMBER_LABEL = "row"
 
-
-class FigureDescriptionError(KitError, ValueError):
-    """A figure was given no text alternative."""
 
 
 class DescribedFigure:

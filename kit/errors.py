@@ -90,3 +90,15 @@ class IdenticalVersionsError(CollationInputError):
 
 class LengthMismatchError(CollationInputError):
     """One version is at least 100 times longer than another."""
+
+
+class MarkingSheetError(KitError, ValueError):
+    """A marking sheet that cannot be merged (a level or score out of range, a bad row...)."""
+
+
+class StudentIdError(KitError, ValueError):
+    """A STUDENT_ID that cannot be used (empty, with spaces, too long...)."""
+
+
+class FigureDescriptionError(KitError, ValueError):
+    """A figure was given no text alternative."""

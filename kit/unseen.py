@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.errors import KitError
+from kit.errors import StudentIdError
 from kit.lexicons import stop_words
 from kit.text import tokenize_words
 
@@ -122,9 +122,6 @@ class Variant:
     changes: tuple[tuple[str, str], ...] = field(default=())
 
 
-class StudentIdError(KitError, ValueError):
-    """A STUDENT_ID that cannot be used (empty, with spaces, too long...)."""
-
 
 def check_student_id(value: object) -> str:
     """Return the id, stripped, if it has the form of a student id; else raise StudentIdError.
@@ -134,7 +131,7 @@ def check_student_id(value: object) -> str:
     >>> check_student_id("YOUR ID")
     Traceback (most recent call last):
     ...
-    kit.unseen.StudentIdError: 'YOUR ID' is not a student id: ...
+    kit.errors.StudentIdError: 'YOUR ID' is not a student id: ...
     """
     text = value.strip() if isinstance(value, str) else value
     if not isinstance(text, str) or not _ID.fullmatch(text):

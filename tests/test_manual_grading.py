@@ -143,7 +143,7 @@ def test_a_mark_out_of_range_names_the_row(graded, tmp_path):
 def test_nbgrader_grades_the_written_answer_by_hand(tmp_path):
     from nbgrader.api import Gradebook
 
-    from tests.files.grading import nbgrader_course as course
+    from bench import nbgrader_course as course
 
     (tmp_path / "source").mkdir()
     source = _source(tmp_path / "source")

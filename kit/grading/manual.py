@@ -24,12 +24,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.errors import KitError
+from kit.errors import MarkingSheetError
+from kit.fileio import write_atomic
 from kit.grading import notebooks as nbs
 from kit.grading import submissions as subs
 
@@ -41,9 +41,6 @@ SHEET_COLUMNS = (
 LEVELS = {"beginning": 0.0, "emerging": 0.5, "mastery": 1.0}
 _SAMPLES = re.compile(r"<!--\s*samples\s*(.*?)-->", re.S)
 
-
-class MarkingSheetError(KitError, ValueError):
-    """A marking sheet that cannot be merged (a level or score out of range, a bad row...)."""
 
 
 @dataclass(frozen=True)
@@ -113,9 +110,7 @@ def _write_csv(path: Path, rows: list[dict], columns) -> None:
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(buffer.getvalue(), encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomic(path, buffer.getvalue())
 
 
 def student_answer(student_folder: Path, notebook: str, known: set[str], grade_id: str) -> str:
@@ -220,9 +215,7 @@ def _apply(out: Path, rows: list[dict], only_missing: bool = False) -> int:
         waiting = sum(m["points"] for m in by_question.values() if m["score"] is None)
         note = f"{waiting:g} point(s) to grade by hand in {SHEET_NAME}" if waiting else ""
         record["detail"] = "; ".join(p for p in (record["auto_detail"], note) if p)
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, path)
+        write_atomic(path, json.dumps(record, indent=1, sort_keys=True))
     return marked
 
 
