@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -132,11 +133,11 @@ WRONG = {
             "surviving = {v.id: [p for p in REUTERS_PHRASES if p in v.words] for v in story}",
         ),
         "q3": (
-            "code",  # forgets to lower-case
-            "def vocabulary(version):\n"
-            "    return set(version.words)\n\n\n"
-            "def jaccard(a, b):\n"
-            "    return len(vocabulary(a) & vocabulary(b)) / len(vocabulary(a) | vocabulary(b))",
+            "code",  # forgets to lower-case (one body per function)
+            (
+                "return set(version.words)",
+                "return len(vocabulary(a) & vocabulary(b)) / len(vocabulary(a) | vocabulary(b))",
+            ),
         ),
         "q4": ("answer", "000 and 004"),
         "q5": ("answer", "Read the article closely for errors first."),
@@ -168,9 +169,29 @@ def questions(notebook) -> dict[str, dict]:
     return found
 
 
-def solution_region(source: str) -> str:
-    lines = source.splitlines()
-    return "\n".join(lines[lines.index(BEGIN_SOLUTION) + 1 : lines.index(END_SOLUTION)])
+def solution_regions(source: str) -> list[str]:
+    """The code between each BEGIN SOLUTION and END SOLUTION line, dedented, in order."""
+    regions, lines = [], source.splitlines()
+    while any(line.strip() == BEGIN_SOLUTION for line in lines):
+        start = next(i for i, line in enumerate(lines) if line.strip() == BEGIN_SOLUTION)
+        end = next(i for i, line in enumerate(lines) if line.strip() == END_SOLUTION)
+        regions.append(textwrap.dedent("\n".join(lines[start + 1 : end])))
+        lines = lines[end + 1 :]
+    return regions
+
+
+def fill_stubs(source: str, parts: list[str]) -> str:
+    """``source`` with its stub lines replaced, in order, by ``parts`` at the stub's indent."""
+    stubs = [line for line in source.splitlines() if line.strip() == STUB]
+    assert len(stubs) == len(parts), f"{len(stubs)} stubs for {len(parts)} answers"
+    out, remaining = [], iter(parts)
+    for line in source.splitlines():
+        if line.strip() != STUB:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        out += [indent + part if part else part for part in next(remaining).splitlines()]
+    return "\n".join(out)
 
 
 def kind(question: dict) -> str:
@@ -452,7 +473,7 @@ def _filled_exercise(stem: str, wrong_qid: str | None, student: str) -> object:
         if nbgrader(cell).get("grade_id") == "student-id":
             cell.source = cell.source.replace(STUB, f'STUDENT_ID = "{student}"')
     solutions = {
-        qid: solution_region(q["answer"].source)
+        qid: solution_regions(q["answer"].source)
         for qid, q in questions(source).items()
         if BEGIN_SOLUTION in q["answer"].source
     }
@@ -461,7 +482,8 @@ def _filled_exercise(stem: str, wrong_qid: str | None, student: str) -> object:
             continue
         code = WRONG[stem][qid][1] if qid == wrong_qid else solutions[qid]
         assert STUB in cells["answer"].source, f"{stem} {qid}: released without the stub"
-        cells["answer"].source = cells["answer"].source.replace(STUB, code)
+        parts = [code] if isinstance(code, str) else list(code)
+        cells["answer"].source = fill_stubs(cells["answer"].source, parts)
     return exercise
 
 
@@ -621,9 +643,10 @@ def _choice_questions(stem: str) -> list[dict]:
             ids = [f"student{n}" for n in range(60)]
             keys = [[expected_answer(i, stem)] for i in ids]
         else:
+            region = "\n".join(solution_regions(solution[qid]["answer"].source))
             (answer,) = [
                 node
-                for node in ast.walk(ast.parse(solution_region(solution[qid]["answer"].source)))
+                for node in ast.walk(ast.parse(region))
                 if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "answer"
             ]
             key = ast.literal_eval(answer.args[0])

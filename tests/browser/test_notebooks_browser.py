@@ -41,37 +41,7 @@ CONTINUE_TAG = "raises-exception"
 EXPECTED_UNANSWERED = "AssertionError"
 
 
-def _known_problem(path) -> str | None:
-    """Why Run All is known to stop in this notebook, if it still does; None otherwise.
-
-    Found by these tests, to be fixed in the notebook's source: the mark goes away by itself
-    when the fix lands (and the test must then pass).
-    """
-    import nbformat
-
-    if path.name != "ex5_trace.ipynb":
-        return None
-    for cell in nbformat.read(path, as_version=4).cells:
-        unanswered = "jaccard(story" in cell.source and "def jaccard" not in cell.source
-        if unanswered and CONTINUE_TAG not in cell.metadata.get("tags", []):
-            return (
-                "ex5 q3: the answer cell calls jaccard() before the student has defined it "
-                "and is not tagged raises-exception, so Run All stops there and the widgets "
-                "of q4-q6 never appear (to fix in solutions/ex5_trace.ipynb)"
-            )
-    return None
-
-
-PARAMETERS = [
-    pytest.param(
-        path,
-        id=f"{path.parent.name}/{path.stem}",
-        marks=[pytest.mark.xfail(reason=_known_problem(path), strict=True)]
-        if _known_problem(path)
-        else [],
-    )
-    for path in NOTEBOOKS
-]
+PARAMETERS = [pytest.param(path, id=f"{path.parent.name}/{path.stem}") for path in NOTEBOOKS]
 
 
 @pytest.fixture(scope="module")
