@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kit.grading.kernelrun import TRIPWIRE, KernelRun
 from kit.grading.prepare import Plan
-from kit.grading.tripwire import ARM_CODE, seal_code
+from kit.grading.tripwire import seal_code
 
 MESSAGE_LIMIT = 500
 
@@ -135,7 +135,7 @@ def kernel_ran_to_the_end(result: RunResult) -> bool:
 
 
 def _run_steps(kernel: KernelRun, plan: Plan, result: RunResult, timeout: float) -> None:
-    kernel.execute(ARM_CODE + SETUP_CODE, timeout, silent=True)
+    kernel.execute(kernel.tripwire_code + SETUP_CODE, timeout, silent=True)
     guard = GUARD_CODE.format(folder=str(kernel.workdir))
     dead = ""
     for step in plan.steps:

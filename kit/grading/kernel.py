@@ -1,14 +1,14 @@
 """Start an IPython kernel with resource limits and the tripwire (the grader's kernel command).
 
-``python -m kit.grading.kernel --memory BYTES [--tripwire FD --allow FOLDER ...] -f FILE``
+``python -m kit.grading.kernel --memory BYTES [--tripwire FD] -f FILE``
 
 1. caps the address space (``RLIMIT_AS``) and the size of files written (``RLIMIT_FSIZE``) and
    switches core dumps off, where the platform has ``resource`` (not on Windows);
 2. on POSIX forks: the parent stays as a small *keeper* that only waits, the child becomes the
    kernel. ``os.kill(os.getppid(), ...)`` from student code then reaches the keeper, not the
    grader; on Linux the kernel dies with its keeper (``PR_SET_PDEATHSIG``);
-3. installs the audit-hook tripwire (:mod:`kit.grading.tripwire`), which writes to FD;
-4. runs the ordinary ipykernel.
+3. runs the ordinary ipykernel, which keeps the inherited pipe FD open: the grader's first
+   silent cell installs the audit-hook tripwire (:mod:`kit.grading.tripwire`) writing to it.
 
 A memory bomb then raises MemoryError (or kills only this kernel) instead of taking the
 machine down; the grader's own process has no cap.
@@ -45,29 +45,26 @@ def apply_limits(memory_bytes: int) -> bool:
     return True
 
 
-def parse(argv: list[str]) -> tuple[int, int | None, list[str], list[str]]:
-    """(memory bytes, tripwire fd, allowed folders, ipykernel arguments) from the command line.
+def parse(argv: list[str]) -> tuple[int, int | None, list[str]]:
+    """(memory bytes, tripwire fd, ipykernel arguments) from the command line.
 
-    >>> parse(["--memory", "5", "--tripwire", "7", "--allow", "/a", "-f", "c.json"])
-    (5, 7, ['/a'], ['-f', 'c.json'])
+    >>> parse(["--memory", "5", "--tripwire", "7", "-f", "c.json"])
+    (5, 7, ['-f', 'c.json'])
     """
-    memory, fd, allowed, rest = 0, None, [], []
+    memory, fd, rest = 0, None, []
     position = 0
     while position < len(argv):
         name = argv[position]
-        if name in ("--memory", "--tripwire", "--allow") and position + 1 < len(argv):
-            value = argv[position + 1]
+        if name in ("--memory", "--tripwire") and position + 1 < len(argv):
             if name == "--memory":
-                memory = int(value)
-            elif name == "--tripwire":
-                fd = int(value)
+                memory = int(argv[position + 1])
             else:
-                allowed.append(value)
+                fd = int(argv[position + 1])
             position += 2
         else:
             rest.append(name)
             position += 1
-    return memory, fd, allowed, rest
+    return memory, fd, rest
 
 
 def keep_until_child_ends(child: int, fd: int | None) -> None:
@@ -89,8 +86,8 @@ def keep_until_child_ends(child: int, fd: int | None) -> None:
 
 
 def main(argv: list[str]) -> None:
-    """Apply the limits, fork the keeper, install the tripwire, hand over to ipykernel."""
-    memory, fd, allowed, rest = parse(argv)
+    """Apply the limits, fork the keeper, hand over to ipykernel."""
+    memory, fd, rest = parse(argv)
     apply_limits(memory)
     if hasattr(os, "fork"):
         child = os.fork()
@@ -100,10 +97,6 @@ def main(argv: list[str]) -> None:
 
         die_with_parent()
         os.environ["JPY_PARENT_PID"] = str(os.getppid())
-    if fd is not None:
-        from kit.grading.tripwire import install
-
-        install(fd, allowed)
     from ipykernel.kernelapp import launch_new_instance
 
     sys.argv = [sys.argv[0], *rest]

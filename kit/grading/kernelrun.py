@@ -19,7 +19,7 @@ from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 
 from kit.grading.processes import end_tree
 from kit.grading.sandbox import bwrap_prefix, environment_folders, kernel_environment
-from kit.grading.tripwire import parse_events
+from kit.grading.tripwire import install_code, parse_events
 
 INTERRUPT_GRACE = 5.0
 START_TIMEOUT = 60.0
@@ -64,11 +64,12 @@ class KernelRun:
         self.reader, writer = os.pipe() if TRIPWIRE else (None, None)
         command = [*prefix, sys.executable, "-m", "kit.grading.kernel", "--memory"]
         command += [str(memory_bytes)]
+        self.tripwire_code = ""
         if TRIPWIRE:
             os.set_blocking(self.reader, False)
             command += ["--tripwire", str(writer)]
-        for folder in (workdir, *environment_folders(kit_copy)):
-            command += ["--allow", str(folder)]
+            allowed = [str(folder) for folder in (workdir, *environment_folders(kit_copy))]
+            self.tripwire_code = install_code(writer, allowed)
         command += ["-f", "{connection_file}", "--HistoryManager.enabled=False"]
         spec = KernelSpec(
             argv=command, display_name="grader", language="python", interrupt_mode="message"

@@ -1,11 +1,12 @@
 """A tripwire in every grading kernel: Python's audit hooks (PEP 578) report what student code
 does outside its own folder. It detects; it does not prevent.
 
-:func:`install` runs in the kernel process before ipykernel starts. The hook stays quiet until
-the grader's first (silent) cell raises the audit event ``kit.tripwire.arm``; from then on it
-writes one line per distinct suspicious event to a pipe whose other end the grader holds, at
-the moment the event happens (before the action itself), so what is written is out of the
-kernel's reach. An audit hook cannot be removed once added. Reported:
+:func:`install` runs in the kernel, in the grader's first silent cell (:func:`install_code`),
+before any student code (not earlier, so the kernel's own start-up runs without the hook).
+From then on the hook writes one line per distinct suspicious event to a pipe the kernel
+inherited and whose other end the grader holds, at the moment the event happens (before the
+action itself), so what is written is out of the kernel's reach. An audit hook cannot be
+removed once added. Reported:
 
 - ``read``/``wrote``/``listed`` PATH: opening or listing a file or folder outside the notebook's
   folder, the Python environment and the system's shared read-only places (``/usr``, ...);
@@ -28,13 +29,20 @@ from __future__ import annotations
 import os
 import sys
 
-ARM_EVENT = "kit.tripwire.arm"
 SEAL_EVENT = "kit.tripwire.seal"
 #: Read-only places every program may read (time zones, fonts, devices, its own /proc entry).
 SYSTEM_READ = ("/usr", "/etc", "/dev", "/sys", "/lib", "/lib64", "/bin", "/sbin", "/System")
 #: The kinds of line the hook writes, in the words the gradebook uses.
 KINDS = ("read", "wrote", "listed", "started", "signalled", "native", "tampered", "sealed")
 MAX_LINES = 200
+#: The audit events the hook looks at (every other event returns at once).
+WATCHED = frozenset(
+    (SEAL_EVENT, "open", "os.listdir", "os.scandir", "glob.glob")
+    + ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn")
+    + ("os.fork", "os.forkpty", "os.kill", "os.killpg", "ctypes.dlopen", "ctypes.string_at")
+    + ("ctypes.cdata", "gc.get_objects", "gc.get_referrers", "gc.get_referents")
+    + ("sys.addaudithook", "os.symlink", "os.link")
+)
 
 
 def install(fd: int, allowed: list[str]) -> None:
@@ -44,18 +52,25 @@ def install(fd: int, allowed: list[str]) -> None:
     notebook's folder, the Python environment, the kit). Runs in the kernel, not the grader.
     """
     own = os.getpid()
-    roots = tuple(os.path.realpath(p).rstrip(os.sep) + os.sep for p in allowed if p)
+    places = [p for p in allowed if p]
+    roots = tuple(
+        {os.path.abspath(p).rstrip(os.sep) + os.sep for p in places}
+        | {os.path.realpath(p).rstrip(os.sep) + os.sep for p in places}
+    )
     system = tuple(p + os.sep for p in SYSTEM_READ) + (f"/proc/{own}/", "/proc/self/")
     listable = frozenset(os.path.realpath(p or ".") for p in sys.path)
     seen: set = set()
-    state = [False]  # armed
     sigint = 2
 
     def inside(path: str, places: tuple) -> bool:
-        full = os.path.realpath(path) if not path.startswith(("/proc/", "/dev/")) else path
-        return (full + os.sep).startswith(places) or full.rstrip(os.sep) in (
-            p.rstrip(os.sep) for p in places
-        )
+        """Whether path is in one of places: as written first (cheap), then with links
+        resolved (a link made by student code is reported when it is made)."""
+        absolute = os.path.abspath(path)
+        if (absolute + os.sep).startswith(places):
+            return True
+        if absolute.startswith(("/proc/", "/dev/")):
+            return False
+        return (os.path.realpath(absolute) + os.sep).startswith(places)
 
     def write(kind: str, detail: str) -> None:
         line = f"{kind}\t{detail}".replace("\n", " ")[:1000]
@@ -75,10 +90,7 @@ def install(fd: int, allowed: list[str]) -> None:
         return None  # an fd, or an object whose conversion could run student code
 
     def hook(event: str, args: tuple) -> None:
-        if event == ARM_EVENT:
-            state[0] = True
-            return
-        if not state[0]:
+        if event not in WATCHED:
             return
         if event == SEAL_EVENT:
             write("sealed", str(args[0]) if args and type(args[0]) is str else "")
@@ -115,12 +127,18 @@ def install(fd: int, allowed: list[str]) -> None:
             if signal_number == sigint and target in (own, os.getpgid(own)):
                 return  # ipykernel interrupting itself (the grader's time limit)
             write("signalled", f"{event}({target}, {signal_number})")
+        elif event == "ctypes.dlopen" and args and args[0] is None:
+            return  # the process's own symbols: nothing new is loaded
         elif event in ("ctypes.dlopen", "ctypes.string_at", "ctypes.cdata"):
             write("native", f"{event} {text(args[0]) if args else ''}".strip())
         elif event in ("gc.get_objects", "gc.get_referrers", "gc.get_referents"):
             write("tampered", event)
         elif event == "sys.addaudithook":
             write("tampered", event)
+        elif event in ("os.symlink", "os.link"):
+            target = text(args[0])
+            if target is None or not inside(target, roots):
+                write("wrote", f"{event} to {target}")
 
     sys.addaudithook(hook)
 
@@ -135,9 +153,22 @@ def parse_events(lines) -> list[str]:
     return found
 
 
+def install_code(fd: int, allowed: list[str]) -> str:
+    """The code of the grader's first silent cell: install the tripwire writing to fd.
+
+    >>> print(install_code(5, ["/w"]), end="")
+    from kit.grading.tripwire import install as __kit_install
+    __kit_install(5, ['/w'])
+    del __kit_install
+    """
+    folders = [str(folder) for folder in allowed]
+    return (
+        "from kit.grading.tripwire import install as __kit_install\n"
+        f"__kit_install({fd}, {folders!r})\n"
+        "del __kit_install\n"
+    )
+
+
 def seal_code(token: str) -> str:
     """The silent cell the grader runs last: the hook answers with token."""
     return f"import sys\nsys.audit({SEAL_EVENT!r}, {token!r})\n"
-
-
-ARM_CODE = f"import sys\nsys.audit({ARM_EVENT!r})\n"
