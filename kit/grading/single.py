@@ -81,6 +81,11 @@ def kernel_pid(prepared: Prepared | dict) -> int | None:
     return None if isinstance(prepared, dict) else prepared.kernel.pid
 
 
+def work_folder(prepared: Prepared | dict) -> str:
+    """The private folder a prepared job runs in ('' when there is none)."""
+    return "" if isinstance(prepared, dict) else str(prepared.workdir)
+
+
 def discard(prepared: Prepared | dict) -> None:
     """Stop a prepared job's kernel and remove its folder without running it."""
     if not isinstance(prepared, dict):

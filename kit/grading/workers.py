@@ -17,6 +17,7 @@ more try, and only when it kills its worker again does it get the status ``grade
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from multiprocessing.connection import wait
 
 from kit.grading.job import Job, make_record
 from kit.grading.processes import become_subreaper, end_tree
-from kit.grading.single import complete_job, discard, kernel_pid, prepare_job
+from kit.grading.single import complete_job, discard, kernel_pid, prepare_job, work_folder
 
 #: A notebook whose run killed this many workers gets the status 'grader-killed'.
 KILLS_ALLOWED = 2
@@ -33,13 +34,21 @@ KILLS_ALLOWED = 2
 def worker_main(connection) -> None:
     """A worker process: grade the jobs the grading process sends until it sends None."""
     become_subreaper()
+
+    def prepare(job: Job):
+        prepared = prepare_job(job)
+        folder = work_folder(prepared)
+        if folder:  # so the grading process can remove it if this worker is killed
+            connection.send(("folder", folder))
+        return prepared
+
     job = connection.recv()
-    upcoming = prepare_job(job) if job is not None else None
+    upcoming = prepare(job) if job is not None else None
     while upcoming is not None:
         current = upcoming
         connection.send(("running", None))
         following = connection.recv()
-        upcoming = prepare_job(following) if following is not None else None
+        upcoming = prepare(following) if following is not None else None
         pid = kernel_pid(upcoming) if upcoming is not None else None
         try:
             record = complete_job(current, keep={pid} if pid else set())
@@ -58,6 +67,7 @@ class _Worker:
     connection: object
     assigned: list[Job] = field(default_factory=list)  # oldest first; [0] runs after 'running'
     running: bool = False
+    folders: list[str] = field(default_factory=list)  # the notebooks' private folders
 
 
 def _death(worker: _Worker) -> str:
@@ -98,7 +108,9 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[dict]:
 
     def handle(worker: _Worker, message) -> Iterator[dict]:
         kind, payload = message
-        if kind == "running":
+        if kind == "folder":
+            worker.folders.append(payload)
+        elif kind == "running":
             worker.running = True
             following = pending.popleft() if pending else None
             if following is not None:
@@ -120,6 +132,8 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[dict]:
             except (EOFError, OSError):
                 break
         worker.process.join()
+        for folder in worker.folders:  # those of notebooks it did not finish are left
+            shutil.rmtree(folder, ignore_errors=True)
         for position, job in enumerate(worker.assigned):
             if position == 0 and worker.running:
                 kills[job.key] += 1

@@ -14,6 +14,7 @@ from pathlib import Path
 from tests.files.grading.build import EX1, GOOD_COUNT, SOURCE, _write, answer, released, source
 
 MARKER = "kit-hostile-survivor"
+CLASS_FILE = "class.txt"
 Q1 = 'q1 = book.single_choice("q1", "Which?", ["000", "001", "004"], points=1)\nq1.answer("004")\n'
 
 ATTACKS = {
@@ -66,4 +67,6 @@ def make_hostile_class(folder: Path) -> Path:
         _write(folder / name, notebook)
     for name in INNOCENTS:
         _write(folder / name, source())
+    for student in (*ATTACKS, *INNOCENTS):  # marks the private copies of this class's folders
+        (folder / student / CLASS_FILE).write_text(str(folder), encoding="utf-8")
     return folder
