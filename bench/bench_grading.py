@@ -6,6 +6,8 @@ Every student hands in every assignment of solutions/ (the solution, the untouch
 or a partly wrong copy, in turn). Both graders run on the same machine in the same run; the
 script prints seconds per notebook for each, the throughput ratio and whether every score
 agrees. Target: kit at least 3x nbgrader's throughput with identical scores (exit 1 if missed).
+`kit grade` runs with its default isolation (bubblewrap when it works here); --no-sandbox
+measures the fallback instead (private copies, tripwire, keeper processes, no bwrap).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ sys.path.insert(0, str(REPO))
 
 from bench import nbgrader_course as course  # noqa: E402
 from kit.grading import notebooks as nbs  # noqa: E402
-from kit.grading.grade import read_gradebook  # noqa: E402
+from kit.grading.gradebook import read_gradebook  # noqa: E402
 from kit.grading.release import release_notebook, source_notebooks  # noqa: E402
 
 TARGET_RATIO = 3.0
@@ -48,6 +50,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--no-sandbox", action="store_true", help="grade without bubblewrap")
     args = parser.parse_args()
     sources = source_notebooks(REPO / "solutions")
     if not sources:
@@ -79,6 +82,8 @@ def main() -> int:
         ]
         if args.jobs:
             command += ["--jobs", str(args.jobs)]
+        if args.no_sandbox:
+            command.append("--no-sandbox")
         start = time.perf_counter()
         subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=3600)
         kit_seconds = time.perf_counter() - start
@@ -93,7 +98,9 @@ def main() -> int:
     print(
         f"nbgrader autograde  {nbgrader_seconds:7.1f} s  {nbgrader_seconds / count:.2f} s/notebook"
     )
-    print(f"kit grade           {kit_seconds:7.1f} s  {kit_seconds / count:.2f} s/notebook")
+    mode = " (no sandbox)" if args.no_sandbox else ""
+    label = "kit grade" + mode
+    print(f"{label:19} {kit_seconds:7.1f} s  {kit_seconds / count:.2f} s/notebook")
     print(f"throughput ratio    {ratio:.1f}x (target >= {TARGET_RATIO:g}x)")
     agree = not differ and len(ours) == len(reference) == count
     print(

@@ -88,6 +88,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     """Grade a class."""
     from kit.grading.grade import Settings, grade_class, summary
     from kit.grading.release import source_notebooks
+    from kit.grading.sandbox import bwrap_path, describe
 
     submissions = _folder(args.submissions, "The submissions")
     source = _folder(args.source, "The source")
@@ -95,6 +96,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
         raise UsageError(f"No notebooks in {source}; pass the solutions folder with --source.")
     jobs = args.jobs or os.cpu_count() or 1
     settings = Settings(args.timeout, args.memory, not args.no_sandbox)
+    if args.no_sandbox or not bwrap_path():
+        print(f"kit grade: warning: {describe(not args.no_sandbox)}", file=sys.stderr)
     try:
         result = grade_class(
             submissions,
@@ -228,9 +231,12 @@ def build_parser() -> argparse.ArgumentParser:
         "submitted/<student>/<assignment>/<notebook>.ipynb) against the source notebooks. "
         "Test and read-only cells are restored from the source; each test cell scores its "
         "points if it runs without error, 0 otherwise. Re-running resumes: rows already in "
-        "OUT/gradebook.csv are skipped unless --force.",
+        "OUT/gradebook.csv are skipped unless --force (grader-error rows are graded again). "
+        "Without bubblewrap a tripwire flags what student code reads or starts outside its "
+        "folder: it detects, it does not prevent.",
         more="\n\nstatuses: ok, cell-errors, timeout, memory-limit, kernel-died, "
-        "invalid-notebook,\n  missing-notebook, renamed-notebook, answers-unreadable, grader-error",
+        "invalid-notebook,\n  missing-notebook, renamed-notebook, answers-unreadable, flagged, "
+        "grader-killed,\n  grader-error",
     )
     grade.add_argument("submissions", help="folder with one folder per student")
     grade.add_argument("--out", required=True, help="output folder (gradebook.csv, feedback/)")

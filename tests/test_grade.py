@@ -125,6 +125,13 @@ def test_resume_regrades_only_missing_rows_and_force_regrades(tmp_path):
     resumed = grade_class(submissions, out, SOURCE, SETTINGS, jobs=1, progress=False)
     assert (resumed.graded, resumed.skipped) == (1, 1)
     assert read_gradebook(gradebook) == rows
+    # a grader-error row is graded again without --force; an ok row is not
+    failed = gradebook.read_text().replace(f"{EX2},1,1,ok,", f"{EX2},0,1,grader-error,boom")
+    assert "grader-error" in failed
+    gradebook.write_text(failed)
+    retried = grade_class(submissions, out, SOURCE, SETTINGS, jobs=1, progress=False)
+    assert (retried.graded, retried.skipped) == (1, 1)
+    assert read_gradebook(gradebook) == rows
     forced = grade_class(submissions, out, SOURCE, SETTINGS, jobs=1, force=True, progress=False)
     assert (forced.graded, forced.skipped) == (2, 0)
 
@@ -161,8 +168,12 @@ def test_cli_exit_code_is_1_when_some_submissions_failed_and_0_when_all_graded(t
     for name in (EX1, EX2):
         good.joinpath(name).write_bytes((submissions / "solution" / name).read_bytes())
     result = _grade_cli(
-        str(good.parent), "--out", str(tmp_path / "o"), "--source", str(SOURCE), "--jobs", "1"
+        str(good.parent),
+        *("--out", str(tmp_path / "o"), "--source", str(SOURCE), "--jobs", "1", "--no-sandbox"),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "[2/2]" in result.stderr  # the progress lines (stderr is not a terminal here)
+    # without the sandbox it warns before it starts, and the summary says what that means
+    assert 0 <= result.stderr.index("NO SANDBOX") < result.stderr.index("[1/2]")
+    assert "does not prevent" in result.stdout and "Flagged by the tripwire" in result.stdout
     assert _grade_cli(str(tmp_path / "nope"), "--out", str(tmp_path / "o")).returncode == 2

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from tests.conftest import REPO
 from tests.kit_imports import Import, imports_of, kit_modules
 
@@ -28,13 +26,6 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "commands": ("kit.cli", "kit.__main__"),
 }
 PACKAGE_LAYERS = {"kit.quiz": "quiz", "kit.grading": "grading"}
-
-#: Cycles that other work in progress removes. Each is an expected failure below, so the day
-#: it is gone the test passes, strict xfail turns that into a failure, and the entry goes.
-CYCLES_BEING_REMOVED = [
-    ("kit.grading.grade", "kit.grading.workers"),
-]
-
 
 def layer_of(module: str) -> str:
     """The layer name of a module of kit/."""
@@ -126,24 +117,10 @@ def test_the_cycle_finder_finds_a_cycle_hidden_in_a_function(tmp_path):
 
 def test_no_import_cycle_inside_kit():
     edges = internal_imports()
-    known = {frozenset(pair) for pair in CYCLES_BEING_REMOVED}
-    cycles = [cycle for cycle in import_cycles(edges) if frozenset(cycle) not in known]
+    cycles = import_cycles(edges)
     assert not cycles, "import cycles in kit/ (move the shared part to a lower module):\n" + (
         "\n".join(_describe(cycle, edges) for cycle in cycles)
     )
-
-
-def _expected_to_fail(pair: tuple[str, str]):
-    reason = "cycle being removed: " + " <-> ".join(pair)
-    return pytest.param(
-        pair, marks=pytest.mark.xfail(strict=True, reason=reason), id="-".join(pair)
-    )
-
-
-@pytest.mark.parametrize("pair", [_expected_to_fail(pair) for pair in CYCLES_BEING_REMOVED])
-def test_cycle_being_removed_is_gone(pair):
-    cycles = import_cycles(internal_imports())
-    assert not any(set(pair) <= set(cycle) for cycle in cycles)
 
 
 def test_no_module_imports_a_higher_layer():

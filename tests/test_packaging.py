@@ -48,6 +48,7 @@ def test_wheel_carries_the_story_and_lexicons(wheel):
         assert f"kit/_data/story/{text.name}" in names
     assert any(name.startswith("kit/_data/lexicons/") for name in names)
     assert not any(name.startswith(("tests/", "notebooks/")) for name in names)
+    assert "kit/grading/templates/feedback.html" in names  # the grader's feedback page
 
 
 def test_wheel_version_is_kit_version(wheel):

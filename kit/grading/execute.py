@@ -17,18 +17,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
+import secrets as random_tokens
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kit.grading.kernelrun import TRIPWIRE, KernelRun
 from kit.grading.prepare import Plan
-from kit.grading.sandbox import bwrap_prefix, kernel_environment
+from kit.grading.tripwire import seal_code
 
 MESSAGE_LIMIT = 500
-INTERRUPT_GRACE = 5.0
-START_TIMEOUT = 60.0
 
 SETUP_CODE = """\
 def __kit_grader_setup():
@@ -79,6 +76,7 @@ class RunResult:
     cell_errors: int = 0
     memory_errors: int = 0
     timeouts: int = 0
+    events: list[str] = field(default_factory=list)  # what the tripwire reported
 
     @property
     def score(self) -> float:
@@ -91,127 +89,6 @@ def _short(text: str) -> str:
     return text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 1] + "…"
 
 
-class KernelRun:
-    """One fresh kernel for one notebook; execute code and wait with a deadline.
-
-    Creating it launches the kernel without waiting for it, so a grader can start the next
-    notebook's kernel while the current one runs; ``execute`` waits until it is ready.
-    """
-
-    def __init__(self, workdir: Path, memory_bytes: int, secrets: list[Path], sandbox: bool):
-        from jupyter_client import KernelManager
-        from jupyter_client.kernelspec import KernelSpec
-
-        self.workdir = workdir
-        prefix = bwrap_prefix(workdir, secrets) if sandbox else []
-        command = [*prefix, sys.executable, "-m", "kit.grading.kernel", "--memory"]
-        command += [str(memory_bytes), "-f", "{connection_file}", "--HistoryManager.enabled=False"]
-        self.sandboxed = bool(prefix)
-        self.manager = KernelManager(
-            transport="ipc" if prefix else "tcp",
-            ip=str(workdir / ".kernel-ipc") if prefix else "127.0.0.1",
-            connection_file=str(workdir / ".kernel-connection.json"),
-        )
-        self.manager._kernel_spec = KernelSpec(
-            argv=command, display_name="grader", language="python", interrupt_mode="message"
-        )
-        self.manager.start_kernel(
-            env=kernel_environment(workdir),
-            cwd=str(workdir),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        self.client = self.manager.client()
-        self.client.start_channels()
-        self.ready = False
-
-    def wait_until_ready(self) -> None:
-        """Wait for the kernel's first kernel_info reply (outputs are not needed, so unlike
-        jupyter_client's wait_for_ready this does not wait for IOPub to settle)."""
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            msg_id = self.client.kernel_info()
-            answer_by = time.monotonic() + 2.0
-            while time.monotonic() < answer_by:
-                try:
-                    reply = self.client.get_shell_msg(timeout=0.05)
-                except Exception:  # queue.Empty
-                    if not self.alive():
-                        raise RuntimeError("the kernel died while starting") from None
-                    continue
-                if reply.get("parent_header", {}).get("msg_id") == msg_id:
-                    self.ready = True
-                    return
-        raise RuntimeError(f"the kernel did not answer within {START_TIMEOUT:g} s")
-
-    def alive(self) -> bool:
-        """Whether the kernel process is still running."""
-        return self.manager.is_alive()
-
-    def exit_description(self) -> str:
-        """How the kernel ended, e.g. 'killed by signal 11' (best effort)."""
-        process = getattr(self.manager.provisioner, "process", None)
-        code = process.poll() if process is not None else None
-        if code is None:
-            return "stopped"
-        if code < 0 or code > 128:
-            number = -code if code < 0 else code - 128
-            names = {6: "abort", 9: "kill", 11: "segmentation fault", 25: "file too large"}
-            return f"killed by signal {number} ({names.get(number, 'signal')})"
-        return f"exited with code {code}"
-
-    def _drain_iopub(self) -> None:
-        while True:
-            try:
-                self.client.get_iopub_msg(timeout=0)
-            except Exception:  # queue.Empty: nothing waiting
-                return
-
-    def execute(self, code: str, timeout: float, silent: bool = False) -> dict:
-        """Run code; return {'status': ok|error|timeout|dead, 'ename', 'evalue'}."""
-        if not self.ready:
-            self.wait_until_ready()
-        msg_id = self.client.execute(
-            code, silent=silent, store_history=not silent, stop_on_error=False
-        )
-        deadline = time.monotonic() + timeout
-        interrupted = False
-        while True:
-            self._drain_iopub()
-            try:
-                reply = self.client.get_shell_msg(timeout=0.1)
-            except Exception:  # queue.Empty
-                reply = None
-            if reply is not None and reply.get("parent_header", {}).get("msg_id") == msg_id:
-                content = reply["content"]
-                if interrupted:
-                    return {"status": "timeout", "ename": "", "evalue": ""}
-                return {
-                    "status": content.get("status", "error"),
-                    "ename": content.get("ename", ""),
-                    "evalue": content.get("evalue", ""),
-                }
-            if reply is None and not self.alive():
-                return {"status": "dead", "ename": "", "evalue": ""}
-            now = time.monotonic()
-            if now > deadline and not interrupted:
-                self.manager.interrupt_kernel()
-                interrupted, deadline = True, now + INTERRUPT_GRACE
-            elif now > deadline:
-                self.manager.shutdown_kernel(now=True)
-                return {"status": "dead-timeout", "ename": "", "evalue": ""}
-
-    def close(self) -> None:
-        """Stop the kernel and its channels (never raises)."""
-        try:
-            self.client.stop_channels()
-            if self.manager.has_kernel:
-                self.manager.shutdown_kernel(now=True)
-        except Exception:  # already gone: nothing left to stop
-            pass
-
-
 def run_plan(
     plan: Plan,
     workdir: Path,
@@ -220,11 +97,12 @@ def run_plan(
     secrets: list[Path] | None = None,
     sandbox: bool = True,
     kernel: KernelRun | None = None,
+    keep: set[int] | None = None,
 ) -> RunResult:
     """Execute plan in a fresh kernel working in workdir; score its test cells.
 
     ``kernel`` may be one launched earlier for this workdir (see :class:`KernelRun`); it is
-    closed at the end either way.
+    closed at the end either way (``keep`` as in :meth:`KernelRun.close`).
     """
     result = RunResult()
     pending = [step for step in plan.steps if step.role == "test"]
@@ -239,13 +117,25 @@ def run_plan(
         return result
     try:
         _run_steps(kernel, plan, result, timeout)
+        token = random_tokens.token_hex(8)
+        sealed = TRIPWIRE and kernel.alive()
+        if sealed:
+            kernel.execute(seal_code(token), timeout, silent=True)
     finally:
-        kernel.close()
+        kernel.close(keep)
+    result.events = kernel.events
+    if sealed and f"sealed\t{token}" not in kernel.lines and kernel_ran_to_the_end(result):
+        result.events.append("tampered the tripwire did not answer at the end")
     return result
 
 
+def kernel_ran_to_the_end(result: RunResult) -> bool:
+    """Whether the kernel lived through every cell (so it should answer the seal)."""
+    return result.status not in ("kernel-died", "timeout", "memory-limit")
+
+
 def _run_steps(kernel: KernelRun, plan: Plan, result: RunResult, timeout: float) -> None:
-    kernel.execute(SETUP_CODE, timeout, silent=True)
+    kernel.execute(kernel.tripwire_code + SETUP_CODE, timeout, silent=True)
     guard = GUARD_CODE.format(folder=str(kernel.workdir))
     dead = ""
     for step in plan.steps:

@@ -1,13 +1,15 @@
 """One HTML feedback page per student: per notebook the score and what went wrong.
 
-Only what the student may see is written: the names and points of the test cells, the error
-message of a failing *visible* test, and "a hidden test failed" for hidden ones. The source of
-test cells is never copied into the page, and neither is any hidden test's message.
+The page is rendered from ``templates/feedback.html`` (jinja2, autoescaped, so nothing a
+student wrote can add HTML to it). Only what the student may see is written: the names and
+points of the test cells, the error message of a failing *visible* test, and "a hidden test
+failed" for hidden ones. The source of test cells is never copied into the page, and neither
+is any hidden test's message.
 """
 
 from __future__ import annotations
 
-from html import escape
+import functools
 from pathlib import Path
 
 from kit.fileio import write_atomic
@@ -23,6 +25,9 @@ STATUS_TEXT = {
     "missing-notebook": "the notebook was not handed in",
     "renamed-notebook": "the notebook was handed in under another name",
     "answers-unreadable": "the answers file could not be read: quiz answers count as missing",
+    "flagged": "graded, but your code read or ran something outside its folder: your "
+    "instructor will look at it",
+    "grader-killed": "your code stopped the grader itself: not graded",
     "grader-error": "the grader itself failed on this notebook (tell your instructor)",
 }
 
@@ -36,59 +41,55 @@ OUTCOME_TEXT = {
     "graded-by-hand": "graded by hand",
 }
 
-STYLE = """
-body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; color: #222; }
-table { border-collapse: collapse; margin: .5rem 0 1.5rem; }
-td, th { border: 1px solid #ccc; padding: .3rem .6rem; text-align: left; vertical-align: top; }
-.passed { color: #14632b; } .failed { color: #9b1c1c; }
-"""
-
 
 def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def _notebook_section(result: dict) -> str:
-    score, maximum = result.get("score", 0), result.get("max_score", 0)
-    status = result.get("status", "")
-    parts = [
-        f"<h2>{escape(result.get('notebook', ''))}: {_number(score)} / {_number(maximum)}</h2>",
-        f"<p>Status: <strong>{escape(status)}</strong> ({escape(STATUS_TEXT.get(status, ''))})"
-        + (f"<br>{escape(result['detail'])}" if result.get("detail") else "")
-        + "</p>",
-    ]
-    tests = result.get("tests", [])
-    if tests:
-        rows = []
-        for test in tests:
-            passed = test["outcome"] == "passed"
-            text = OUTCOME_TEXT.get(test["outcome"], test["outcome"])
-            shown = ("failed-visible", "not-run", "graded-by-hand")  # with their message
-            if test["outcome"] in shown and test.get("message"):
-                text += f": {test['message']}"
-            rows.append(
-                f'<tr class="{"passed" if passed else "failed"}"><td>{escape(test["grade_id"])}'
-                f"</td><td>{_number(test['score'])} / {_number(test['points'])}</td>"
-                f"<td>{escape(text)}</td></tr>"
-            )
-        parts.append(
-            "<table><thead><tr><th>test</th><th>points</th><th>result</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>"
-        )
-    return "\n".join(parts)
+def _outcome(test: dict) -> str:
+    text = OUTCOME_TEXT.get(test["outcome"], test["outcome"])
+    if test["outcome"] in ("failed-visible", "not-run", "graded-by-hand") and test.get("message"):
+        text += f": {test['message']}"
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def _template():
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("kit.grading", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["number"] = _number
+    environment.filters["outcome"] = _outcome
+    return environment.get_template("feedback.html")
 
 
 def feedback_html(student: str, results: list[dict]) -> str:
-    """The feedback page of one student from the result records of their notebooks."""
-    total = sum(r.get("score", 0) for r in results)
-    maximum = sum(r.get("max_score", 0) for r in results)
-    sections = "\n".join(_notebook_section(r) for r in sorted(results, key=lambda r: r["notebook"]))
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>Feedback: {escape(student)}</title><style>{STYLE}</style></head><body>\n"
-        f"<h1>Feedback for {escape(student)}</h1>\n"
-        f"<p>Total: <strong>{_number(total)} / {_number(maximum)}</strong></p>\n"
-        f"{sections}\n</body></html>\n"
+    """The feedback page of one student from the result records of their notebooks.
+
+    Everything a student wrote is escaped (the template autoescapes):
+
+    >>> page = feedback_html("<b>x</b>", [{"notebook": "n.ipynb", "score": 1, "max_score": 2,
+    ...     "status": "ok", "detail": "", "tests": [{"grade_id": "t", "score": 1, "points": 2,
+    ...     "outcome": "failed-visible", "message": "<script>alert(1)</script>"}]}])
+    >>> "<script>" in page, "&lt;script&gt;" in page, "<b>x</b>" in page
+    (False, True, False)
+    """
+    results = [
+        {"detail": "", "tests": [], **result}
+        for result in sorted(results, key=lambda r: r["notebook"])
+    ]
+    return _template().render(
+        student=student,
+        results=results,
+        total=sum(r.get("score", 0) for r in results),
+        maximum=sum(r.get("max_score", 0) for r in results),
+        status_text=STATUS_TEXT,
     )
 
 

@@ -32,6 +32,7 @@ from kit.errors import MarkingSheetError
 from kit.fileio import write_atomic
 from kit.grading import notebooks as nbs
 from kit.grading import submissions as subs
+from kit.grading.gradebook import read_gradebook, write_all_feedback, write_gradebook
 
 SHEET_NAME = "marking-sheet.csv"
 SHEET_COLUMNS = (
@@ -224,8 +225,6 @@ def merge_marks(sheet: str | Path, out: str | Path) -> int:
 
     Returns the number of marked answers. Raises MarkingSheetError naming the row to fix.
     """
-    from kit.grading.grade import read_gradebook, write_all_feedback, write_gradebook
-
     sheet, out = Path(sheet), Path(out)
     rows = read_sheet(sheet)
     if not rows:

@@ -9,7 +9,8 @@ mounted back read-only so ``import kit`` still works. The kernel talks to the gr
 ``ipc`` sockets in its temporary folder (TCP on loopback would not cross the network namespace).
 
 Without bwrap the kernel is an ordinary process of the grading user, with the memory cap of
-:mod:`kit.grading.kernel` only.
+:mod:`kit.grading.kernel`, a private copy of the kit to import (:func:`private_kit`) and the
+tripwire of :mod:`kit.grading.tripwire`, which detects but does not prevent.
 """
 
 from __future__ import annotations
@@ -42,11 +43,91 @@ def bwrap_path() -> str | None:
     return found if probe.returncode == 0 else None
 
 
-def describe() -> str:
-    """One line saying what isolation the grader will use."""
-    if bwrap_path():
-        return "bubblewrap sandbox (no network, read-only system, solutions hidden)"
-    return "no sandbox (bwrap not available): student code runs as the grading user"
+def describe(sandbox: bool = True) -> str:
+    """One line saying what isolation the grader will use, and what it cannot enforce."""
+    missing = unenforced_limits()
+    limits = f" Not enforced on this platform: {', '.join(missing)}." if missing else ""
+    if sandbox and bwrap_path():
+        return (
+            "bubblewrap sandbox (no network, read-only system, solutions hidden); "
+            "the tripwire also reports what student code touches." + limits
+        )
+    why = "turned off" if not sandbox and bwrap_path() else "bwrap not available here"
+    return (
+        f"NO SANDBOX ({why}): student code runs as the grading user and could read or change "
+        "anything that user can. The tripwire DETECTS, it does not prevent: reads outside the "
+        "notebook's folder, started processes and native code are flagged. Grading student "
+        "code safely needs bubblewrap or a container." + limits
+    )
+
+
+def unenforced_limits() -> list[str]:
+    """The limits this platform cannot enforce on a kernel (see INSTRUCTORS.md).
+
+    >>> isinstance(unenforced_limits(), list)
+    True
+    """
+    missing = []
+    try:
+        import resource  # noqa: F401  (POSIX only)
+    except ImportError:
+        missing += ["memory cap", "file-size cap"]
+    if sys.platform == "darwin":
+        missing.append("memory cap (macOS may ignore RLIMIT_AS)")
+    if os.name != "posix":
+        missing.append("tripwire")
+    if not sys.platform.startswith("linux"):
+        missing.append("ending processes a kernel detached (only its own tree is ended)")
+    return missing
+
+
+def environment_folders(kit_copy: str = "") -> list[Path]:
+    """Folders a kernel may read without a tripwire report: the Python environment and the kit."""
+    import site
+
+    import kit
+
+    folders = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix)}
+    folders.update(Path(p) for p in site.getsitepackages() if Path(p).is_dir())
+    folders.update(Path(p) for p in sys.path if p.endswith("-packages") and Path(p).is_dir())
+    if kit_copy:
+        folders.add(Path(kit_copy))
+    else:  # the package, and its data folder in a source checkout
+        package = Path(kit.__file__).resolve().parent
+        folders.update(p for p in (package, package.parent / "data") if p.is_dir())
+    return sorted(folders)
+
+
+def private_kit(root: Path) -> Path:
+    """Copy the kit package and its data into root/kit (read-only, compiled); return root.
+
+    Kernels import this copy, so ``kit.__file__`` in a kernel points to a folder with nothing
+    beside it: not the repository where solutions/ lives in an editable install.
+    """
+    import compileall
+
+    import kit
+
+    package = Path(kit.__file__).resolve().parent
+    target = root / "kit"
+    shutil.copytree(package, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    data = package.parent / "data"
+    if not (target / "_data").is_dir() and data.is_dir():
+        for folder in sorted(p for p in data.iterdir() if p.is_dir()):
+            shutil.copytree(folder, target / "_data" / folder.name)
+    compileall.compile_dir(str(target), quiet=1, workers=1)
+    for folder, _, files in os.walk(root):
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o444)
+        os.chmod(folder, 0o555)
+    return root
+
+
+def remove_private_kit(root: Path) -> None:
+    """Delete a copy made by :func:`private_kit` (its folders are read-only)."""
+    for folder, _, _ in os.walk(root):
+        os.chmod(folder, 0o755)
+    shutil.rmtree(root, ignore_errors=True)
 
 
 def _repository_root(folder: Path) -> Path:
@@ -109,10 +190,21 @@ def bwrap_prefix(workdir: Path, secrets: list[Path]) -> list[str]:
     return command
 
 
-def kernel_environment(workdir: Path) -> dict[str, str]:
-    """The environment of a grading kernel: minimal, HOME in its folder, no stray config."""
+def kernel_environment(workdir: Path, kit_copy: str = "") -> dict[str, str]:
+    """The environment of a grading kernel: minimal, HOME in its folder, no stray config.
+
+    With ``kit_copy``, PYTHONPATH starts with it, and entries that hold another copy of the
+    kit (a source checkout) are left out.
+    """
     keep = ("PATH", "LANG", "LC_ALL", "PYTHONPATH", "NLTK_DATA", "VIRTUAL_ENV", "TZ")
     env = {name: os.environ[name] for name in keep if name in os.environ}
+    if kit_copy:
+        entries = [
+            entry
+            for entry in env.get("PYTHONPATH", "").split(os.pathsep)
+            if entry and not (Path(entry) / "kit" / "__init__.py").is_file()
+        ]
+        env["PYTHONPATH"] = os.pathsep.join([kit_copy, *entries])
     env.update(
         HOME=str(workdir),
         IPYTHONDIR=str(workdir / ".ipython"),

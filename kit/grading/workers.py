@@ -1,88 +1,179 @@
-"""Running grading jobs in parallel worker processes, one fresh kernel per notebook.
+"""Running grading jobs in worker processes, one fresh kernel per notebook, surviving deaths.
 
-Each worker process takes a short run of jobs and, while one notebook runs, already launches
-the kernel of the next one (a kernel spends its first ~0.3 s importing and starting, time the
-worker would otherwise wait). Each record is sent back as soon as it is ready, so the
-gradebook is written after every notebook; if a worker process dies, the notebooks it had not
-reported get a 'grader-error' row and the batch goes on.
+The grading process (the one writing the gradebook) never runs student code: it starts worker
+processes and hands each one job at a time. A worker tells it when a notebook starts running
+and gets its next job at once, so it can launch that kernel while the current notebook runs
+(a kernel spends its first ~0.3 s importing and starting). Each record comes back as soon as
+it is ready, so the gradebook is written after every notebook.
+
+On Linux every worker is a child subreaper (:mod:`kit.grading.processes`): after each
+notebook it ends whatever the kernel left running, detached processes included.
+
+If a worker process dies anyway (student code found and killed it), its prefetched and
+queued notebooks are graded again in a fresh worker; the notebook that was running gets one
+more try, and only when it kills its worker again does it get the status ``grader-killed``.
 """
 
 from __future__ import annotations
 
-import queue
-import time
+import multiprocessing
+import shutil
+from collections import Counter, deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
 
-from kit.grading.grade import Job, _record, complete_job, grade_one, prepare_job
+from kit.grading.job import Job, make_record
+from kit.grading.processes import become_subreaper, end_tree
+from kit.grading.single import complete_job, discard, kernel_pid, prepare_job, work_folder
 
-_RESULTS = None  # the queue of a worker process, set by _start_worker
-
-
-def _start_worker(results) -> None:
-    global _RESULTS
-    _RESULTS = results
+#: A notebook whose run killed this many workers gets the status 'grader-killed'.
+KILLS_ALLOWED = 2
 
 
-def grade_run(jobs: list[Job]) -> int:
-    """Grade jobs in order, launching each kernel while the previous notebook runs."""
-    if not jobs:
-        return 0
-    upcoming = prepare_job(jobs[0])
-    for position in range(len(jobs)):
+def worker_main(connection) -> None:
+    """A worker process: grade the jobs the grading process sends until it sends None."""
+    become_subreaper()
+
+    def prepare(job: Job):
+        prepared = prepare_job(job)
+        folder = work_folder(prepared)
+        if folder:  # so the grading process can remove it if this worker is killed
+            connection.send(("folder", folder))
+        return prepared
+
+    job = connection.recv()
+    upcoming = prepare(job) if job is not None else None
+    while upcoming is not None:
         current = upcoming
-        if position + 1 < len(jobs):
-            upcoming = prepare_job(jobs[position + 1])
-        _RESULTS.put(complete_job(current))
-    return len(jobs)
+        connection.send(("running", None))
+        following = connection.recv()
+        upcoming = prepare(following) if following is not None else None
+        pid = kernel_pid(upcoming) if upcoming is not None else None
+        try:
+            record = complete_job(current, keep={pid} if pid else set())
+        except BaseException:
+            if upcoming is not None:
+                discard(upcoming)
+            raise
+        connection.send(("done", record))
+    end_tree(None, keep=set())
+    connection.close()
 
 
-def _chunks(jobs: list[Job], workers: int) -> list[list[Job]]:
-    """Runs of jobs small enough to keep every worker busy to the end."""
-    size = max(1, min(8, len(jobs) // (workers * 3)))
-    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
+@dataclass
+class _Worker:
+    process: multiprocessing.Process
+    connection: object
+    assigned: list[Job] = field(default_factory=list)  # oldest first; [0] runs after 'running'
+    running: bool = False
+    folders: list[str] = field(default_factory=list)  # the notebooks' private folders
+
+
+def _death(worker: _Worker) -> str:
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        return f"killed by signal {-code}"
+    return f"exited with code {code}"
 
 
 def run_jobs(jobs: list[Job], workers: int) -> Iterator[dict]:
     """Yield one record per job, in the order they finish."""
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield grade_one(job)
+    if not jobs:
         return
-    import multiprocessing
-
     context = multiprocessing.get_context("spawn")
-    results = context.Queue()
-    reported: set[tuple[str, str]] = set()
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(results,)
-    ) as pool:
-        futures = {pool.submit(grade_run, chunk): chunk for chunk in _chunks(jobs, workers)}
-        quiet_since = None
+    pending: deque[Job] = deque(jobs)
+    kills: Counter[tuple[str, str]] = Counter()
+    live: dict[object, _Worker] = {}
+    reaping = become_subreaper()
+    helpers: set[int] = set()
+    counted = []
+
+    def start() -> None:
+        ours, theirs = context.Pipe()
+        process = context.Process(target=worker_main, args=(theirs,), daemon=True)
+        process.start()
+        theirs.close()
+        worker = _Worker(process, ours)
+        job = pending.popleft()
+        worker.assigned.append(job)
+        ours.send(job)
+        live[ours] = worker
+        if not counted:  # e.g. multiprocessing's resource tracker, started with the first
+            import psutil
+
+            known = {w.process.pid for w in live.values()}
+            helpers.update(p.pid for p in psutil.Process().children() if p.pid not in known)
+            counted.append(True)
+
+    def handle(worker: _Worker, message) -> Iterator[dict]:
+        kind, payload = message
+        if kind == "folder":
+            worker.folders.append(payload)
+        elif kind == "running":
+            worker.running = True
+            following = pending.popleft() if pending else None
+            if following is not None:
+                worker.assigned.append(following)
+            worker.connection.send(following)
+        else:
+            worker.assigned.pop(0)
+            worker.running = False
+            yield payload
+
+    def bury(worker: _Worker) -> Iterator[dict]:
+        """A worker ended: collect its last messages, give its unfinished jobs to others."""
+        del live[worker.connection]
         while True:
             try:
-                record = results.get(timeout=0.2)
-            except queue.Empty:
-                if not all(future.done() for future in futures):
-                    continue
-                # records travel through a pipe: give the last ones a moment to arrive
-                missing = [
-                    job
-                    for future, chunk in futures.items()
-                    if future.exception() is None
-                    for job in chunk
-                    if (job.student, job.notebook) not in reported
-                ]
-                quiet_since = quiet_since or time.monotonic()
-                if not missing or time.monotonic() - quiet_since > 10:
+                if not worker.connection.poll():
                     break
-                continue
-            quiet_since = None
-            reported.add((record["student"], record["notebook"]))
-            yield record
-    for future, chunk in futures.items():
-        error = future.exception()
-        for job in chunk:
-            if (job.student, job.notebook) not in reported:
-                why = f"the worker process failed: {error}" if error else "no result came back"
-                yield _record(job, "grader-error", why)
+                yield from handle(worker, worker.connection.recv())
+            except (EOFError, OSError):
+                break
+        worker.process.join()
+        for folder in worker.folders:  # those of notebooks it did not finish are left
+            shutil.rmtree(folder, ignore_errors=True)
+        for position, job in enumerate(worker.assigned):
+            if position == 0 and worker.running:
+                kills[job.key] += 1
+                if kills[job.key] >= KILLS_ALLOWED:
+                    why = (
+                        f"the grading process running this notebook was {_death(worker)}, "
+                        f"{kills[job.key]} times: its code attacks the grader"
+                    )
+                    yield make_record(job, "grader-killed", why)
+                    continue
+            pending.appendleft(job)
+        if reaping:
+            keep = helpers | {w.process.pid for w in live.values()}
+            end_tree(None, keep=keep)
+
+    try:
+        while pending or live:
+            while pending and len(live) < workers:
+                start()
+            sentinels = {w.process.sentinel: w for w in live.values()}
+            for ready in wait([*live, *sentinels]):
+                if ready in sentinels:
+                    worker = sentinels[ready]
+                    if worker.connection in live:
+                        yield from bury(worker)
+                    continue
+                worker = live.get(ready)
+                if worker is None:
+                    continue
+                try:
+                    message = ready.recv()
+                except (EOFError, OSError):
+                    worker.process.join(timeout=5)
+                    yield from bury(worker)
+                    continue
+                yield from handle(worker, message)
+    finally:
+        for worker in list(live.values()):
+            worker.process.kill()
+            worker.process.join()
+        if reaping:
+            end_tree(None, keep=helpers)
+            become_subreaper(False)
