@@ -10,9 +10,12 @@ or not. So:
 - :func:`label_headers` gives a pandas table a name for every header cell. pandas draws a
   named index as a second header row of empty cells, and an unnamed one with an empty corner
   cell; the index's name (or ``"row"``, for plain row numbers) goes to the corner instead.
-  Every table the analysis modules return goes through it.
+  Every table the analysis modules return goes through it, and comes back as an
+  :class:`AccessibleTable`: a pandas DataFrame in every way, whose notebook display is the
+  table inside a labelled region that the keyboard can reach. A wide table scrolls sideways
+  inside that region, and a keyboard user can only scroll what can take the focus.
 
-This module imports only ``kit.errors``, so every layer of the kit can use it.
+This module imports only ``kit.errors`` of the kit, so every layer of the kit can use it.
 
 >>> from matplotlib.figure import Figure
 >>> figure = Figure()
@@ -28,11 +31,68 @@ import io
 from html import escape
 from typing import Any
 
+import pandas as pd
+
 from kit.errors import FigureDescriptionError
 
 #: The corner label of a table whose rows are only numbered (pandas' default index).
 ROW_NUMBER_LABEL = "row"
+#: How many column names the region's label lists before "and N more".
+LABEL_COLUMNS = 4
 
+
+class AccessibleTable(pd.DataFrame):
+    """A pandas DataFrame whose notebook display a keyboard and a screen reader can use.
+
+    Everything pandas does works as on any DataFrame, and a table made from it (a selection
+    of columns, a sorted copy) is one too. Only ``_repr_html_`` differs: pandas' HTML table
+    sits in a ``<div role="region" tabindex="0" aria-label="...">`` that scrolls sideways
+    when the table is wider than the notebook, so a keyboard user can focus it and scroll
+    with the arrow keys, and a screen reader names the region before reading the table.
+
+    >>> table = AccessibleTable({"words": [737], "sentences": [30]})
+    >>> shown = table[["words"]]._repr_html_()
+    >>> shown.startswith('<div class="kit-table" role="region" tabindex="0"'), "<table" in shown
+    (True, True)
+    >>> table_label(table)
+    'Table of 1 row; columns: words, sentences'
+    """
+
+    @property
+    def _constructor(self):
+        return AccessibleTable
+
+    def _repr_html_(self) -> str | None:
+        shown = super()._repr_html_()
+        if shown is None:  # pandas' HTML display is switched off
+            return None
+        return (
+            f'<div class="kit-table" role="region" tabindex="0" '
+            f'aria-label="{escape(table_label(self))}" '
+            'style="overflow-x: auto; max-width: 100%;">'
+            f"{shown}</div>"
+        )
+
+
+def table_label(table: Any) -> str:
+    """The name a screen reader gives a table's region: what a row is, and its columns.
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({c: [1] for c in "abcdef"}, index=pd.Index(["000"], name="id"))
+    >>> table_label(table)
+    'Table with one row per id; columns: a, b, c, d and 2 more'
+    """
+    row = table.columns.name or table.index.name or ROW_NUMBER_LABEL
+    names = [
+        " / ".join(map(str, name)) if isinstance(name, tuple) else str(name)
+        for name in table.columns
+    ]
+    listed = ", ".join(names[:LABEL_COLUMNS])
+    if len(names) > LABEL_COLUMNS:
+        listed += f" and {len(names) - LABEL_COLUMNS} more"
+    rows = f"of {len(table)} row{'' if len(table) == 1 else 's'}"
+    kind = rows if row == ROW_NUMBER_LABEL else f"with one row per {row}"
+    return f"Table {kind}; columns: {listed or 'none'}"
 
 
 class DescribedFigure:
@@ -120,11 +180,13 @@ def describe(figure: Any, alt_text: str, caption: str = "") -> DescribedFigure:
 
 
 def label_headers(table: Any) -> Any:
-    """Give every header cell of ``table``'s notebook display a name; return the table.
+    """Give every header cell of ``table``'s notebook display a name; return it shown well.
 
     A named index moves its name to the header's corner cell (``table.loc[...]`` works as
     before; the name is then ``table.columns.name``). Plain row numbers get the corner label
-    :data:`ROW_NUMBER_LABEL`. A table whose columns already have a name is left as it is.
+    :data:`ROW_NUMBER_LABEL`. A table whose columns already have a name keeps its headers.
+    The table comes back as an :class:`AccessibleTable` (a DataFrame whose notebook display
+    is a labelled region the keyboard can reach).
 
     >>> import pandas as pd
     >>> table = label_headers(pd.DataFrame({"words": [737]}, index=pd.Index(["000"], name="id")))
@@ -132,7 +194,10 @@ def label_headers(table: Any) -> Any:
     ('id', None, 737)
     >>> label_headers(pd.DataFrame({"words": [737]})).columns.name
     'row'
+    >>> type(table).__name__
+    'AccessibleTable'
     """
+    table = table if isinstance(table, AccessibleTable) else AccessibleTable(table)
     if table.columns.name is not None or table.columns.nlevels > 1 or table.index.nlevels > 1:
         return table
     corner = table.index.name

@@ -79,6 +79,25 @@ def test_kit_table_has_no_empty_header_cell(name, story):
     assert EMPTY_HEADER.findall(shown) == [], f"{name}: empty header cells in {shown[:600]}"
 
 
+REGION = re.compile(r'^<div class="kit-table" role="region" tabindex="0" aria-label="([^"]+)"')
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_kit_table_shows_in_a_focusable_labelled_region(name, story):
+    # a wide table scrolls sideways in a notebook: a keyboard user can only scroll it if its
+    # scrolling box takes the focus, and a screen reader names the region by its label
+    table = TABLES[name](story)
+    region = REGION.match(table._repr_html_())
+    assert region, f"{name}: {table._repr_html_()[:200]}"
+    label = html.unescape(region.group(1))
+    assert str(table.columns[0]) in label, label
+    assert REGION.match(table.iloc[:1, :2]._repr_html_()), "a part of the table is shown alike"
+
+
+def test_a_plain_pandas_table_is_not_in_a_focusable_region():
+    assert not REGION.match(pd.DataFrame({"words": [1]})._repr_html_())
+
+
 def test_named_index_moves_to_the_corner_and_lookups_still_work(story):
     table = readability.readability_table(story)
     assert table.columns.name == "version"

@@ -135,6 +135,21 @@ START_AT_THE_TOP = """() => {
     notebook.activeCellIndex = 0;
     notebook.activeCell.node.focus();
 }"""
+#: The active cell is the first practice question, or the cell the arrow keys stop at just
+#: above it. JupyterLab's ArrowDown/ArrowUp in command mode skip every cell whose input is
+#: hidden, outputs and all, and the lessons hide the input of their practice cells (its
+#: encoded answers say nothing to a learner): the arrows never select such a cell. Tab from
+#: the cell above moves the focus into the question's options, and JupyterLab then makes the
+#: question's cell the active one.
+AT_THE_PRACTICE_OR_JUST_ABOVE = """() => {
+    const notebook = window.jupyterapp.shell.currentWidget.content;
+    const cells = notebook.widgets;
+    const practice = cells.findIndex(
+        cell => cell.model.sharedModel.getSource().startsWith('practice('));
+    const here = notebook.activeCellIndex;
+    return here === practice
+        || (here < practice && cells.slice(here + 1, practice).every(cell => cell.inputHidden));
+}"""
 ACTIVE_CELL_IS_PRACTICE = """() => {
     const cell = window.jupyterapp.shell.currentWidget.content.activeCell;
     return cell.model.sharedModel.getSource().startsWith('practice(');
@@ -169,11 +184,13 @@ def _first_practice_spec() -> dict:
 
 def test_a_practice_question_worked_through_by_keyboard_only(lab_page, screenshot_on_failure):
     """After Run All, keyboard only: go down the cells in command mode to the first practice
-    question, Tab into it, Space to answer (wrong), Tab to Check, Enter, read the feedback in
+    question (or to the cell just above it: its input is hidden, and the arrow keys skip such
+    a cell), Tab into it, Space to answer (wrong), Tab to Check, Enter, read the feedback in
     its live region; Shift+Tab back to the right option, Space, Tab to Check, Enter: correct.
 
     (Each option of ipywidgets' RadioButtons is a Tab stop of its own; the arrow keys are
-    not used: in command mode JupyterLab takes ArrowDown to select the next cell.)"""
+    not used inside the question: in command mode JupyterLab takes ArrowDown to select the
+    next cell.)"""
     spec = _first_practice_spec()
     texts = [option["text"] for option in spec["options"]]
     assert spec["kind"] == "single" and not spec["options"][0]["correct"], (
@@ -189,8 +206,8 @@ def test_a_practice_question_worked_through_by_keyboard_only(lab_page, screensho
     lab_page_tools.run_all(page)
     page.evaluate(START_AT_THE_TOP)
 
-    for _ in range(MAX_CELLS):  # command mode: ArrowDown selects the next cell
-        if page.evaluate(ACTIVE_CELL_IS_PRACTICE):
+    for _ in range(MAX_CELLS):  # command mode: ArrowDown selects the next cell it can select
+        if page.evaluate(AT_THE_PRACTICE_OR_JUST_ABOVE):
             break
         keys.press("ArrowDown")
     else:
@@ -201,6 +218,7 @@ def test_a_practice_question_worked_through_by_keyboard_only(lab_page, screensho
             break
     else:
         raise AssertionError(f"{MAX_TABS} presses of Tab never reached the practice question")
+    assert page.evaluate(ACTIVE_CELL_IS_PRACTICE), "the question's cell is the active one"
     focused = page.evaluate(FOCUSED)
     assert focused["type"] == "radio", focused  # the group's first option: none is chosen yet
     practice = page.locator(".kit-quiz-practice").first
