@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kit.grading.grade import COLUMNS, Settings, grade_class, read_gradebook
+from kit.grading.grade import Settings, grade_class
+from kit.grading.gradebook import COLUMNS, read_gradebook
 from tests.conftest import REPO
 from tests.files.grading.build import EX1, EX2, EXPECTED, SOURCE, make_class
 
