@@ -97,3 +97,24 @@ def execute_notebook(notebook, folder: Path, timeout: int = 120):
         resources={"metadata": {"path": str(folder)}},
     ).execute()
     return notebook
+
+
+def output_problems(notebook) -> list[str]:
+    """Error outputs, stderr and warnings in an executed notebook, one line each."""
+    problems = []
+    for number, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            kind = output.get("output_type")
+            if kind == "error":
+                problems.append(f"cell {number}: {output['ename']}: {output['evalue']}")
+            elif kind == "stream" and output.get("name") == "stderr":
+                problems.append(f"cell {number} wrote to stderr: {output['text'][:300]}")
+            text = output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
+            if "Warning" in text:
+                problems.append(f"cell {number} shows a warning: {text[:300]}")
+    return problems
+
+
+def shows_a_figure(cell) -> bool:
+    """Whether a code cell of an executed notebook shows an image."""
+    return any("image/png" in output.get("data", {}) for output in cell.get("outputs", []))

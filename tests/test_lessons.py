@@ -15,7 +15,7 @@ import re
 import nbformat
 import pytest
 
-from tests.conftest import REPO, execute_notebook
+from tests.conftest import REPO, execute_notebook, output_problems, shows_a_figure
 
 NOTEBOOKS = REPO / "notebooks"
 LESSONS = (
@@ -144,25 +144,6 @@ def test_framing_lesson_makes_the_translation_nuance_prominent_and_quizzed():
 # --------------------------------------------------------------------------- execution
 
 
-def _problems(notebook) -> list[str]:
-    problems = []
-    for number, cell in enumerate(notebook.cells):
-        for output in cell.get("outputs", []):
-            kind = output.get("output_type")
-            if kind == "error":
-                problems.append(f"cell {number}: {output['ename']}: {output['evalue']}")
-            elif kind == "stream" and output.get("name") == "stderr":
-                problems.append(f"cell {number} wrote to stderr: {output['text'][:300]}")
-            text = output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
-            if "Warning" in text:
-                problems.append(f"cell {number} shows a warning: {text[:300]}")
-    return problems
-
-
-def _shows_a_figure(cell) -> bool:
-    return any("image/png" in output.get("data", {}) for output in cell.get("outputs", []))
-
-
 @pytest.fixture(scope="module")
 def warm_matplotlib():
     """Build matplotlib's font cache once, so no lesson prints the one-time notice."""
@@ -175,10 +156,10 @@ def warm_matplotlib():
 @pytest.mark.parametrize("name", LESSONS)
 def test_lesson_runs_top_to_bottom_without_errors_or_warnings(name, warm_matplotlib, tmp_path):
     notebook = execute_notebook(_read(name), NOTEBOOKS, timeout=60)
-    assert _problems(notebook) == []
+    assert output_problems(notebook) == []
     for number, cell in enumerate(notebook.cells):
         if cell.cell_type == "code" and ("plt.show()" in cell.source or "_figure(" in cell.source):
-            assert _shows_a_figure(cell), f"{name} cell {number} should display a figure"
+            assert shows_a_figure(cell), f"{name} cell {number} should display a figure"
     widgets = [
         cell
         for cell in notebook.cells

@@ -5,7 +5,13 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from tests.conftest import REPO, execute_notebook, write_story_folder
+from tests.conftest import (
+    REPO,
+    execute_notebook,
+    output_problems,
+    shows_a_figure,
+    write_story_folder,
+)
 
 NOTEBOOK = REPO / "notebooks" / "07_your_own_story.ipynb"
 MATERIAL = REPO / "tests" / "files" / "collation"
@@ -14,24 +20,6 @@ FOLDER_LINE = "STORY_FOLDER = None"
 
 def _read():
     return nbformat.read(NOTEBOOK, as_version=4)
-
-
-def _problems(notebook) -> list[str]:
-    problems = []
-    for number, cell in enumerate(notebook.cells):
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                problems.append(f"cell {number}: {output['ename']}: {output['evalue']}")
-            elif output.get("output_type") == "stream" and output.get("name") == "stderr":
-                problems.append(f"cell {number} wrote to stderr: {output['text'][:300]}")
-            text = output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
-            if "Warning" in text:
-                problems.append(f"cell {number} shows a warning: {text[:300]}")
-    return problems
-
-
-def _shows_a_figure(cell) -> bool:
-    return any("image/png" in output.get("data", {}) for output in cell.get("outputs", []))
 
 
 def _text(notebook) -> str:
@@ -58,10 +46,10 @@ def test_workbench_is_committed_clean_with_the_folder_variable_at_the_top():
 @pytest.mark.notebook
 def test_workbench_runs_on_the_kits_story():
     notebook = execute_notebook(_read(), NOTEBOOK.parent, timeout=120)
-    assert _problems(notebook) == []
+    assert output_problems(notebook) == []
     assert "Versions 000 and 001 are closest" in _text(notebook)
     figures = [cell for cell in notebook.cells if "_figure(" in cell.source]
-    assert len(figures) == 2 and all(_shows_a_figure(cell) for cell in figures)
+    assert len(figures) == 2 and all(shows_a_figure(cell) for cell in figures)
 
 
 @pytest.mark.notebook
@@ -76,7 +64,7 @@ def test_workbench_runs_on_a_story_folder_of_its_own(tmp_path):
         FOLDER_LINE, f"STORY_FOLDER = {str(folder)!r}"
     )
     notebook = execute_notebook(notebook, tmp_path, timeout=120)
-    assert _problems(notebook) == []
+    assert output_problems(notebook) == []
     output = _text(notebook)
     assert "Story: A story of my own" in output
     assert "Versions original and spun are closest" in output
