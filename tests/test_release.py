@@ -140,7 +140,10 @@ def test_make_golden_releases_the_fixture_sources_into_the_golden_folder():
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
     dry_run = subprocess.run(
-        ["make", "-n", "-o", "setup", "golden"], cwd=REPO, capture_output=True, text=True
+        ["make", "--no-print-directory", "-n", "-o", "setup", "golden"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     assert dry_run.returncode == 0, dry_run.stderr
     command = dry_run.stdout.strip().splitlines()[-1].split()
