@@ -30,10 +30,17 @@ ATTACKS = {
     ),
     # looks for the key beside the installed kit (an editable install keeps it there)
     "g-thief-kitpath": (
-        "import json, kit\nfrom pathlib import Path\n"
+        "import json, os, kit\nfrom pathlib import Path\n"
         "here = Path(kit.__file__).resolve().parent\n"
-        "found = [p for top in (here.parent, here.parent.parent) for p in top.rglob('{name}')\n"
-        "         if 'BEGIN SOLUTION' in p.read_text(errors='ignore')]\n"
+        "found = []\n"
+        "for top in (here.parent, here.parent.parent):\n"
+        "    for folder, dirs, files in os.walk(top):\n"
+        "        dirs[:] = [d for d in dirs if not d.startswith('.')]  # skip .venv, .git\n"
+        "        path = Path(folder) / '{name}'\n"
+        "        if '{name}' in files and 'BEGIN SOLUTION' in path.read_text(errors='ignore'):\n"
+        "            found.append(path)\n"
+        "    if found:\n"
+        "        break\n"
         "for cell in json.loads(found[0].read_text())['cells']:\n"
         "    if cell['metadata'].get('nbgrader', {{}}).get('solution'):\n"
         "        exec(''.join(cell['source']), globals())\n"
