@@ -28,6 +28,7 @@ broken fixed expression
 name drift
 near-synonym in an unusual pair
 quotation differs between versions
+word that fits worse than a near-synonym
 >>> [f.evidence for f in findings if f.version == "000" and "abbreviation" in f.signal][0]
 'USUU'
 """

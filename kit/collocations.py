@@ -7,9 +7,8 @@ neighbours. The pair it leaves is often one English hardly uses, while the same 
 the replaced word is a common phrase. :func:`unusual_pairings` looks for exactly that, with
 two resources that ship with their packages and work offline:
 
-- near-synonyms: ``data/lexicons/near_synonyms.tsv``, derived from the Moby Thesaurus II by
-  Grady Ward (public domain; Project Gutenberg etext 3202) by ``bench/make_near_synonyms.py``:
-  two words count as near-synonyms when their thesaurus lists overlap by a quarter or more;
+- near-synonyms: :mod:`kit.synonyms`, from the Moby Thesaurus II (public domain): two words
+  count as near-synonyms here when their thesaurus lists overlap by a quarter or more;
 - how often two words stand side by side: the English bigram counts of Google's Web 1T corpus
   (about a trillion words) as published by Peter Norvig (count_2w.txt, in "Natural Language
   Corpus Data", Beautiful Data, 2009) and shipped by the ``wordsegment`` package (Apache 2.0).
@@ -50,8 +49,9 @@ from wordfreq import zipf_frequency
 from wordsegment import Segmenter
 
 from kit.findings import Finding, make_finding
-from kit.lexicons import lexicon_dir, stop_words
+from kit.lexicons import is_running_prose, stop_words
 from kit.story import Version
+from kit.synonyms import near_synonyms
 
 #: The smallest count in the bigram list: a pair missing from it was seen fewer times.
 BIGRAM_FLOOR = 100_000
@@ -59,8 +59,6 @@ BIGRAM_FLOOR = 100_000
 #: about 30 times. Spinning tools trade a usual word for a rarer one ("residents" ->
 #: "occupants"); a writer who picks the rarer word on purpose mostly picks its usual company.
 MORE_COMMON_BY = 1.5
-#: Below this share of stop words a text is not running prose (a preprocessed copy).
-PROSE_STOP_SHARE = 0.2
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 _SENTENCE_END = tuple('.!?:"“”(\n-–—')
@@ -74,69 +72,6 @@ def bigram_counts() -> dict[str, float]:
     True
     """
     return Segmenter.parse(Segmenter.BIGRAMS_FILENAME)
-
-
-@cache
-def _near_synonym_table() -> dict[str, str]:
-    """Word -> its near-synonyms (base forms) separated by spaces; split when asked (memory)."""
-    table = {}
-    path = lexicon_dir() / "near_synonyms.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, others = line.split("\t")
-            table[word] = others
-    return table
-
-
-def _bases(word: str) -> list[tuple[str, str]]:
-    """Possible (base form, ending) of an inflected word: 'occupants' -> ('occupant', 's')."""
-    found = []
-    for ending, cuts in (("s", ("ies:y", "es:", "s:")), ("ed", ("ied:y", "ed:", "d:")),
-                         ("ing", ("ing:", "ing:e"))):  # fmt: skip
-        for cut in cuts:
-            suffix, add = cut.split(":")
-            if word.endswith(suffix) and len(word) > len(suffix) + 2:
-                stem = word[: -len(suffix)]
-                found.append((stem + add, ending))
-                if ending != "s" and stem[-1] == stem[-2] and not add:
-                    found.append((stem[:-1], ending))  # "stopped" -> "stop"
-    return found
-
-
-def _inflect(base: str, ending: str) -> list[str]:
-    if ending == "s":
-        if base.endswith("y") and base[-2:-1] not in tuple("aeiou"):
-            return [base[:-1] + "ies"]
-        return [base + "es"] if base.endswith(("s", "x", "z", "ch", "sh")) else [base + "s"]
-    if base.endswith("e"):
-        return [base + ending[1:]] if ending == "ed" else [base[:-1] + "ing"]
-    if ending == "ed" and base.endswith("y") and base[-2:-1] not in tuple("aeiou"):
-        return [base[:-1] + "ied"]
-    return [base + ending, base + base[-1] + ending]
-
-
-@cache
-def near_synonyms(word: str) -> frozenset[str]:
-    """Near-synonyms of a word in the same form (plural, past, -ing), from the Moby thesaurus.
-
-    >>> "residents" in near_synonyms("occupants")
-    True
-    >>> "meet" in near_synonyms("council")
-    False
-    """
-    table = _near_synonym_table()
-    found = set(table.get(word, "").split())
-    for base, ending in _bases(word):
-        for other in table.get(base, "").split():
-            found.update(f for f in _inflect(other, ending) if zipf_frequency(f, "en") > 0)
-    found.discard(word)
-    return frozenset(found - stop_words())  # "or" is gold in heraldry, not a synonym of "rose"
-
-
-def _is_prose(version: Version, tokens: list[re.Match]) -> bool:
-    stops = stop_words()
-    share = sum(t.group().lower() in stops for t in tokens) / max(1, len(tokens))
-    return share >= PROSE_STOP_SHARE
 
 
 def _usual_pair(word: str, neighbour: str, word_first: bool) -> tuple[str, float, str] | None:
@@ -169,7 +104,7 @@ def unusual_pairings(version: Version) -> list[Finding]:
     []
     """
     tokens = list(_TOKEN.finditer(version.text))
-    if not _is_prose(version, tokens):
+    if not is_running_prose(version.text):
         return []
     stops = stop_words()
     findings: list[Finding] = []

@@ -94,6 +94,25 @@ def stop_words() -> frozenset[str]:
     return frozenset(load_lexicon("text_residue")["stop_words"]["words"])
 
 
+#: Below this share of stop words a text is not running prose (a preprocessed copy).
+PROSE_STOP_SHARE = 0.2
+
+
+def is_running_prose(text: str) -> bool:
+    """Whether a text reads as prose: at least :data:`PROSE_STOP_SHARE` of its words are stop
+    words. A copy with its stop words stripped (as 004) is not: its neighbours are not the
+    writer's, so checks that read neighbouring words skip it.
+
+    >>> is_running_prose("The river rose and the town was flooded.")
+    True
+    >>> is_running_prose("river rose town flooded officials said")
+    False
+    """
+    words = re.findall(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", text.lower())
+    stops = stop_words()
+    return sum(w in stops for w in words) >= PROSE_STOP_SHARE * max(1, len(words))
+
+
 @cache
 def agency_alternation() -> str:
     """The news and photo agencies of ``text_residue`` as a regular-expression alternation.

@@ -1,6 +1,6 @@
 """Spinning signals that need no list of spun words: leads with evidence, never proof.
 
-A synonym-spinning tool swaps words one at a time and does not read what it wrote. Four
+A synonym-spinning tool swaps words one at a time and does not read what it wrote. Five
 traces follow from that, on any text:
 
 - :func:`article_mismatches`: the article stayed while the word after it changed
@@ -14,7 +14,10 @@ traces follow from that, on any text:
   another form of one of its words in another ("United States" ... "United State");
 - :func:`kit.collocations.unusual_pairings`: a word that breaks a usual word pair where a
   much more common near-synonym makes it ("two youngsters" for "two kids"), from a thesaurus
-  and word-pair counts.
+  and word-pair counts;
+- :func:`kit.wordfit.poor_fits`: a word that a near-synonym would fit far better between its
+  neighbours ("doing its chore of" for "doing its job of"), from the same thesaurus and a
+  general language model of English.
 
 Each finding is a lead: a person may write "a union" or "border skirmish" on purpose. Read the
 sentence, and compare with the original where you can.
@@ -38,6 +41,7 @@ from kit.collocations import unusual_pairings
 from kit.findings import Finding, make_finding
 from kit.lexicons import load_lexicon, stop_words
 from kit.story import Version
+from kit.wordfit import poor_fits
 
 #: How much rarer (in Zipf units, log10 per billion words) a word must be than the usual word
 #: of an expression: 1.3 is 20 times rarer.
@@ -244,4 +248,11 @@ def spinning_signals(version: Version) -> list[Finding]:
     findings += rare_words_in_expressions(version)
     findings += names_written_two_ways(version)
     findings += unusual_pairings(version)
+    spans = [(f.offset, f.offset + len(f.evidence)) for f in findings]
+    # one lead per word: a word already flagged with a phrase as evidence is not flagged again
+    findings += [
+        fit
+        for fit in poor_fits(version)
+        if not any(start <= fit.offset < end for start, end in spans)
+    ]
     return sorted(findings, key=lambda f: f.offset)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import tomllib
 
-from kit import artifacts, collocations, signals
+from kit import artifacts, collocations, signals, wordfit
 from kit.lexicons import compiled_patterns, load_lexicon
 from kit.locate import as_version
 
@@ -37,8 +37,11 @@ def test_story_examples_are_true_to_the_story_and_unused_by_the_finder(story, fi
     for pattern, entry in compiled_patterns("story_examples"):
         assert pattern.search(story[entry["version"]].text), entry["phrase"]
         assert "FACTS" not in entry["source"] and "dailymail.co.uk" in entry["source"]
-    # the general finder never reads the examples: a new text with their wordings is clean
-    assert artifacts.find_artifacts("Police were doing its chore of therapy migrants.") == []
+    # the general finder never reads the examples: their wordings in a new text raise no
+    # list-based finding; only kit.wordfit may flag a word, from the language model alone
+    found = artifacts.find_artifacts("Police were doing its chore of therapy migrants.")
+    assert {f.signal for f in found} <= {wordfit.SIGNAL}
+    assert all(f.source == wordfit.SOURCE for f in found)
     assert not any("story_examples" in f.source for f in findings)
 
 

@@ -17,7 +17,7 @@ from tests.kit_imports import Import, imports_of, kit_modules
 LAYERS: dict[str, tuple[str, ...]] = {
     "base": ("kit.errors", "kit.text", "kit.fileio", "kit.accessible"),
     "story": ("kit.story", "kit"),  # the package re-exports the story API
-    "lookup": ("kit.lexicons", "kit.locate"),
+    "lookup": ("kit.lexicons", "kit.synonyms", "kit.locate"),
     "findings": ("kit.findings",),
     "analysis": (),  # readability, attribution, credits, artifacts, crosscheck, framing, compare
     "figures": ("kit.figures",),
