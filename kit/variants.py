@@ -15,10 +15,11 @@ A pair's differences are counted per kind (:meth:`VariantTable.pair_summary`), t
 content words two versions do not share is their distance (:meth:`VariantTable.distances`),
 and :func:`closeness_tree` joins the closest versions first (UPGMA, average linkage).
 
-**Near-synonyms.** A wording swap is marked as a near-synonym when NLTK's WordNet says the
-two words share a meaning, but only if the WordNet data is already on the machine: the kit
-never downloads it, and the kit's environment does not ship it, so the mark is usually absent
-(``near_synonyms_available()`` says which).
+**Near-synonyms.** A swap of one word for one word is marked as a near-synonym when the
+thesaurus the kit ships (:mod:`kit.synonyms`, from the public-domain Moby Thesaurus II) lists
+the two together ("chore" / "job"). A thesaurus lists many loose pairs and misses some close
+ones ("therapy" / "treatment"): the mark says "a thesaurus offers one for the other", which is
+how a spinning tool picks its words, not that the meaning is the same.
 
 >>> from kit.collation import collate
 >>> table = collate(["He paid 20 dollars to Lety.", "He paid 30 dollars to Lilly."])
@@ -30,7 +31,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+
+from kit.synonyms import same_meaning
 
 WORDING = "wording swapped"
 NAME = "name spelled differently"
@@ -62,38 +64,15 @@ def _quote(text: str, limit: int = 80) -> str:
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
-@lru_cache(maxsize=1)
-def near_synonyms_available() -> bool:
-    """True when NLTK's WordNet data is on this machine (the kit never downloads it).
+def near_synonym(word_a: str, word_b: str) -> bool:
+    """Whether the kit's thesaurus lists two single words together (case ignored).
 
-    >>> near_synonyms_available() in (True, False)
-    True
+    >>> near_synonym("chore", "job"), near_synonym("Lety", "Lilly")
+    (True, False)
     """
-    try:
-        from nltk.data import find
-
-        find("corpora/wordnet.zip")
-        return True
-    except LookupError:
-        try:
-            find("corpora/wordnet")
-            return True
-        except LookupError:
-            return False
-
-
-def near_synonym(word_a: str, word_b: str) -> bool | None:
-    """Whether WordNet lists the two words in one synset; None when WordNet is not here.
-
-    >>> near_synonym("therapy", "treatment") in (True, None)
-    True
-    """
-    if not near_synonyms_available():
-        return None
-    from nltk.corpus import wordnet
-
-    synsets_a = set(wordnet.synsets(word_a.replace(" ", "_")))
-    return bool(synsets_a & set(wordnet.synsets(word_b.replace(" ", "_"))))
+    if " " in word_a.strip() or " " in word_b.strip():
+        return False
+    return same_meaning(word_a, word_b)
 
 
 @dataclass
@@ -210,7 +189,7 @@ def classify_pair(id_a: str, id_b: str, reading_a, reading_b, tokens_a, tokens_b
             "never changes a name: one of them was altered, by a person or a program.",
         )
     synonym = near_synonym(spelled_a, spelled_b) if len(changed) == 2 else None
-    mark = " WordNet lists them as near-synonyms." if synonym else ""
+    mark = " The Moby thesaurus lists them as near-synonyms." if synonym else ""
     return PairDifference(
         WORDING,
         f"{id_a} has {text_a} where {id_b} has {text_b}: a word or phrase swapped for another."

@@ -40,6 +40,17 @@ def test_each_kind_on_a_minimal_pair():
     ]
 
 
+def test_a_thesaurus_swap_is_marked_as_near_synonyms_and_an_unrelated_one_is_not():
+    base = "The council said the bridge was closed for repairs."
+    marks = {}
+    for swapped in ("shut", "green"):
+        table = collation.collate([base, base.replace("closed", swapped)])
+        (row,) = table.rows
+        (difference,) = row.pairs.values()
+        marks[swapped] = (difference.near_synonym, "near-synonyms" in difference.explanation)
+    assert marks == {"shut": (True, True), "green": (False, False)}
+
+
 def test_a_moved_paragraph_is_moved_not_added_twice():
     first = "Rivers rose across the northern plain overnight."
     second = "Schools in three districts stayed closed on the advice of engineers."
