@@ -35,6 +35,8 @@ threshold is set for few false leads, not for many finds.
 >>> text = "Two youngsters were hurt, and progress was sluggish as the river rose."
 >>> [f.evidence for f in unusual_pairings(as_version(text))]
 ['Two youngsters', 'was sluggish']
+>>> [f.evidence for f in unusual_pairings(as_version(text), stop_word_neighbours=False)]
+['Two youngsters']
 >>> unusual_pairings(as_version("Two children were hurt, and progress was slow as the river rose."))
 []
 """
@@ -94,8 +96,13 @@ def _usual_pair(word: str, neighbour: str, word_first: bool) -> tuple[str, float
     return best
 
 
-def unusual_pairings(version: Version) -> list[Finding]:
+def unusual_pairings(version: Version, stop_word_neighbours: bool = True) -> list[Finding]:
     """Words that make a rare pair with a neighbour where a near-synonym makes a common one.
+
+    With ``stop_word_neighbours=False`` a pair with a function word ("was sluggish", "the
+    farmland") is not read: such pairs are the weaker evidence (many apt words make no listed
+    pair with "the"), and :func:`kit.signals.spinning_signals` reads them only in a text that
+    reads as spun as a whole.
 
     >>> from kit.locate import as_version
     >>> [f.evidence for f in unusual_pairings(as_version("They fled the hefty rain."))]
@@ -119,6 +126,8 @@ def unusual_pairings(version: Version) -> list[Finding]:
             before = version.text[max(0, word.start() - 4) : word.start()].rstrip(" ")
             if word.group()[0].isupper() and before and not before.endswith(_SENTENCE_END):
                 continue  # a name
+            if not stop_word_neighbours and neighbour.group().lower() in stops:
+                continue
             usual = _usual_pair(low, neighbour.group().lower(), word_first)
             if usual is None:
                 continue

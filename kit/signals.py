@@ -39,9 +39,9 @@ from wordfreq import zipf_frequency
 
 from kit.collocations import unusual_pairings
 from kit.findings import Finding, make_finding
-from kit.lexicons import load_lexicon, stop_words
+from kit.lexicons import is_running_prose, load_lexicon, stop_words
 from kit.story import Version
-from kit.wordfit import poor_fits
+from kit.wordfit import poor_fits, spin_survey, word_fits
 
 #: How much rarer (in Zipf units, log10 per billion words) a word must be than the usual word
 #: of an expression: 1.3 is 20 times rarer.
@@ -247,12 +247,14 @@ def spinning_signals(version: Version) -> list[Finding]:
     findings = article_mismatches(version)
     findings += rare_words_in_expressions(version)
     findings += names_written_two_ways(version)
-    findings += unusual_pairings(version)
+    fits = word_fits(version.text) if is_running_prose(version.text) else []
+    spun_text = spin_survey(version.text, fits).reads_spun
+    findings += unusual_pairings(version, stop_word_neighbours=spun_text)
     spans = [(f.offset, f.offset + len(f.evidence)) for f in findings]
     # one lead per word: a word already flagged with a phrase as evidence is not flagged again
     findings += [
-        fit
-        for fit in poor_fits(version)
-        if not any(start <= fit.offset < end for start, end in spans)
+        lead
+        for lead in poor_fits(version, fits)
+        if not any(start <= lead.offset < end for start, end in spans)
     ]
     return sorted(findings, key=lambda f: f.offset)

@@ -7,7 +7,12 @@ The word it leaves is English, but English in that place would almost always use
 word of the same meaning. :func:`poor_fits` asks a general language model of English how
 likely each word is between its neighbours (two words on each side), against each of the
 word's near-synonyms in the same place. When a near-synonym is at least
-:data:`MIN_LIKELIER` times likelier there, the word is a lead. Two resources, both offline:
+:data:`MIN_LIKELIER` times likelier there, the word is a lead.
+
+One misfit proves little; many prove more. :func:`spin_survey` counts a whole text's *odd
+words* (a near-synonym about 150 times likelier): faithful news has about 1.5 in 100 words, a
+spun copy twice that or more. In a text that reads as spun as a whole, weaker misfits (from
+about 33 times) are leads too, each saying why. Two resources, both offline:
 
 - near-synonyms: :mod:`kit.synonyms` (Moby Thesaurus II, public domain), taken loosely
   (:data:`kit.synonyms.LOOSEST`): a spinning tool's thesaurus offers far more than close
@@ -23,15 +28,17 @@ writer's). The model loads once, on first use (a fraction of a second); importin
 reads nothing.
 
 How good is it? Measured by ``bench/bench_signals.py`` on keyed material that no list here
-was written from (tests/files/signals: ten news texts and a test spinner's copies of them):
-with the other list-free signals it finds about one swap in eight, with about one false lead
-per 400 words of faithful text. On five of those texts held out until the first version of
-this module was done, that version found one swap in six but gave one false lead per 126
-words; the threshold was then raised (and :data:`REPEATED_EXTRA` added) on all ten texts, so
-the figures above are no longer blind. On the kit's own 001, spun by a real tool, it flags
-"encompassing", "limb", "traversing", "prayed", "chore" and "traverse" with no list of spun
-words. A writer's own rare but apt word can be a lead too, and most swaps that keep the
-sentence idiomatic ("rainfall" for "rain") leave no trace. A lead says: read this word again.
+was written from (tests/files/signals: ten news texts and a test spinner's copies of them),
+with the other list-free signals: about two swaps in five found, nearly two in three leads on
+a swap, and about one false lead per 300 words of faithful text (the ten news texts, the
+attribution benchmark's sixteen and the kit's 000 and 004; none of the eleven long enough to
+judge reads as spun, the closest at 2.4 odd words per 100). How the thresholds were reached,
+honestly: five of the ten texts were held out until the first version of this module was
+done, and on them it gave one false lead per 126 words; the thresholds were then set on all
+ten, so the figures are not blind. On the kit's own 001, spun by a real tool, it flags
+"encompassing", "traversing", "prayed", "chore" and "traverse" with no list of spun words. A
+writer's own rare but apt word can be a lead too, and most swaps that keep the sentence
+idiomatic ("rainfall" for "rain") leave no trace. A lead says: read this word again.
 
 >>> from kit.locate import as_version
 >>> text = "The National Guard was doing its chore of looking after public security."
@@ -64,6 +71,17 @@ MIN_LIKELIER = round(math.exp(MIN_GAIN), -2)
 #: story), and a spinning tool rarely swaps it the same way twice: it must fit that much worse
 #: again (e**2, about 7 times) to be a lead.
 REPEATED_EXTRA = 2.0
+#: The survey of a whole text counts its *odd words*: words that a near-synonym would fit at
+#: least e**SURVEY_GAIN (about 150) times better. Faithful news has about 1.5 in 100 words.
+SURVEY_GAIN = 5.0
+#: A text of at least SURVEY_MIN_WORDS words with SPUN_DENSITY odd words or more in 100 reads
+#: as spun as a whole (a shorter text is too short to tell: a few odd words decide it).
+SPUN_DENSITY = 3.0
+SURVEY_MIN_WORDS = 300
+#: In a text that reads as spun, a word is a lead from e**SPUN_TEXT_GAIN (about 33 times): a
+#: cluster of odd words is itself evidence that a tool passed over the text, so a weaker
+#: misfit there is more likely a swap than the same misfit in a faithful text.
+SPUN_TEXT_GAIN = 3.5
 #: Log-probabilities below this (natural log) mean the model does not know the word.
 _UNKNOWN = -50.0
 #: pocketsphinx scores in units of log base 1.0001.
@@ -82,11 +100,62 @@ class Fit:
     start: int
     better: str
     gain: float
+    repeated: bool = False
 
     @property
     def times_likelier(self) -> float:
         """How many times likelier the near-synonym is in the word's place."""
         return math.exp(self.gain)
+
+    def clears(self, gain: float) -> bool:
+        """Whether the word fits at least e**gain worse (a repeated word: e**2 more).
+
+        >>> once, twice = Fit("chore", 0, "job", 8.5), Fit("chore", 0, "job", 8.5, repeated=True)
+        >>> once.clears(MIN_GAIN), twice.clears(MIN_GAIN)
+        (True, False)
+        """
+        return self.gain >= gain + (REPEATED_EXTRA if self.repeated else 0)
+
+
+@dataclass(frozen=True)
+class SpinSurvey:
+    """A whole text's odd words (see :data:`SURVEY_GAIN`): does it read as spun?"""
+
+    words: int
+    odd_words: int
+    prose: bool = True
+
+    @property
+    def per_hundred(self) -> float:
+        """Odd words per 100 words."""
+        return 100 * self.odd_words / max(1, self.words)
+
+    @property
+    def reads_spun(self) -> bool:
+        """Long enough to tell, with at least :data:`SPUN_DENSITY` odd words per 100 words."""
+        enough = self.prose and self.words >= SURVEY_MIN_WORDS
+        return enough and self.per_hundred >= SPUN_DENSITY
+
+    @property
+    def lead_gain(self) -> float:
+        """The gain from which a word of this text is a lead."""
+        return SPUN_TEXT_GAIN if self.reads_spun else MIN_GAIN
+
+    def __str__(self) -> str:
+        if not self.prose:
+            return "Not running prose (its stop words are gone): the survey does not apply."
+        verdict = (
+            "reads as spun as a whole"
+            if self.reads_spun
+            else "is too short to judge as a whole"
+            if self.words < SURVEY_MIN_WORDS
+            else "does not read as spun as a whole"
+        )
+        return (
+            f"{self.odd_words} odd words in {self.words} ({self.per_hundred:.1f} per 100; "
+            f"faithful news has about 1.5, a spun copy {SPUN_DENSITY:g} or more): the text "
+            f"{verdict}."
+        )
 
 
 @cache
@@ -141,6 +210,7 @@ def word_fits(text: str) -> list[Fit]:
     ('residents', True)
     """
     stops = stop_words()
+    counts = Counter(t.group().lower() for t in _TOKEN.finditer(text))
     fits = []
     for sentence in _sentences(text):
         words = ["<s>"] + [t.group().lower() for t in sentence] + ["</s>"]
@@ -155,12 +225,28 @@ def word_fits(text: str) -> list[Fit]:
                 continue
             own = _place_score(words, k, word)
             gain, better = max((_place_score(words, k, o) - own, o) for o in others)
-            fits.append(Fit(token.group(), token.start(), better, gain))
+            fits.append(Fit(token.group(), token.start(), better, gain, counts[word] > 1))
     return fits
 
 
-def poor_fits(version: Version) -> list[Finding]:
-    """Words that a near-synonym would fit at least :data:`MIN_LIKELIER` times better.
+def spin_survey(text: str, fits: list[Fit] | None = None) -> SpinSurvey:
+    """Count a text's odd words: does it read as spun as a whole?
+
+    >>> survey = spin_survey("The river rose and the town was flooded.")
+    >>> survey.words, survey.reads_spun, str(survey).endswith("too short to judge as a whole.")
+    (8, False, True)
+    """
+    words = sum(1 for t in _TOKEN.finditer(text) if t.group()[0].isalpha())
+    if not is_running_prose(text):
+        return SpinSurvey(words, 0, prose=False)
+    fits = word_fits(text) if fits is None else fits
+    return SpinSurvey(words, sum(fit.clears(SURVEY_GAIN) for fit in fits))
+
+
+def poor_fits(version: Version, fits: list[Fit] | None = None) -> list[Finding]:
+    """Words that a near-synonym would fit at least :data:`MIN_LIKELIER` times better; in a
+    text that reads as spun as a whole (:func:`spin_survey`), from about 33 times. ``fits``
+    are the text's :func:`word_fits` when they are at hand.
 
     >>> from kit.locate import as_version
     >>> poor_fits(as_version("national guard doing chore looking public security"))
@@ -168,11 +254,13 @@ def poor_fits(version: Version) -> list[Finding]:
     """
     if not is_running_prose(version.text):
         return []
-    counts = Counter(t.group().lower() for t in _TOKEN.finditer(version.text))
+    fits = word_fits(version.text) if fits is None else fits
+    survey = spin_survey(version.text, fits)
     findings = []
-    for fit in word_fits(version.text):
-        if fit.gain < MIN_GAIN + (REPEATED_EXTRA if counts[fit.word.lower()] > 1 else 0):
+    for fit in fits:
+        if not fit.clears(survey.lead_gain):
             continue
+        why = "" if fit.clears(MIN_GAIN) else f"Weak on its own, but {survey} "
         findings.append(
             make_finding(
                 version,
@@ -183,7 +271,7 @@ def poor_fits(version: Version) -> list[Finding]:
                 f"A general model of English finds '{fit.better}' about "
                 f"{_rounded(fit.times_likelier)} times likelier than '{fit.word}' between these "
                 f"neighbours. The thesaurus lists '{fit.word}' and '{fit.better}' together: a "
-                "spinning tool swaps one for the other without reading the sentence. A lead: "
+                f"spinning tool swaps one for the other without reading the sentence. {why}A lead: "
                 "the writer may have chosen the rarer word on purpose.",
                 SOURCE,
             )

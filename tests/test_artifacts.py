@@ -172,9 +172,10 @@ def test_a_near_synonym_that_breaks_a_usual_pair_is_found(faithful, swapped, usu
     assert len(found) == 1
     assert found[0].offset <= changed < found[0].offset + len(found[0].evidence)
     assert f"'{usual}' is the usual phrase" in found[0].explanation
-    assert [f.signal for f in signals.spinning_signals(as_version(swapped))] == [
-        "near-synonym in an unusual pair"
-    ]
+    # among all the spinning signals the swapped word is flagged once; a pair with a stop word
+    # ("was frigid") is read only in a text that reads as spun, so here the model flags it
+    (lead,) = signals.spinning_signals(as_version(swapped))
+    assert lead.offset <= changed < lead.offset + len(lead.evidence)
 
 
 def test_unusual_pairs_are_read_only_in_running_prose():

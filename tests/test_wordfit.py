@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from pathlib import Path
 
 import pytest
 
@@ -12,14 +13,16 @@ from kit import synonyms, wordfit
 from kit.errors import LexiconError
 from kit.locate import as_version
 
+MATERIAL = Path(__file__).parent / "files" / "signals"
+
 # Sentences written for these tests (not taken from the keyed material or the story): a
 # faithful news sentence, and the same sentence with one word swapped for a near-synonym the
 # way a spinning tool does it, without reading the neighbours.
 SWAPS = [
     (
-        "The company will cut jobs at its main factory next year.",
-        "The company will cut chores at its main factory next year.",
-        "chores",
+        "The minister refused to answer questions from reporters.",
+        "The minister refused to answer queries from reporters.",
+        "queries",
     ),
     (
         "Doctors said the patient was in a stable condition.",
@@ -95,3 +98,33 @@ def test_near_synonyms_inflect_and_loosen_with_the_overlap():
     close, loose = synonyms.near_synonyms("chore"), synonyms.near_synonyms("chore", 8)
     assert close < loose and "job" in loose
     assert not synonyms.same_meaning("chore", "river")
+
+
+@pytest.mark.parametrize(
+    ("survey", "reads_spun"),
+    [
+        (wordfit.SpinSurvey(400, 12), True),  # 3 odd words in 100
+        (wordfit.SpinSurvey(400, 11), False),
+        (wordfit.SpinSurvey(wordfit.SURVEY_MIN_WORDS - 1, 50), False),  # too short to tell
+        (wordfit.SpinSurvey(400, 0, prose=False), False),
+    ],
+)
+def test_a_text_reads_as_spun_from_a_density_of_odd_words(survey, reads_spun):
+    assert survey.reads_spun is reads_spun
+    assert survey.lead_gain == (wordfit.SPUN_TEXT_GAIN if reads_spun else wordfit.MIN_GAIN)
+    assert ("reads as spun as a whole" in str(survey)) is reads_spun
+
+
+def test_weaker_misfits_are_leads_only_in_a_text_that_reads_as_spun():
+    # a keyed spun copy and the faithful text it was made from (tests/files/signals)
+    spun = as_version((MATERIAL / "spun" / "flood.txt").read_text("utf-8"), "spun")
+    faithful = as_version((MATERIAL / "news" / "flood.txt").read_text("utf-8"), "news")
+    assert wordfit.spin_survey(spun.text).reads_spun
+    assert not wordfit.spin_survey(faithful.text).reads_spun
+    fits = {fit.start: fit for fit in wordfit.word_fits(spun.text)}
+    weak = [f for f in wordfit.poor_fits(spun) if not fits[f.offset].clears(wordfit.MIN_GAIN)]
+    assert weak and all("reads as spun as a whole" in f.explanation for f in weak)
+    assert all(fits[f.offset].clears(wordfit.SPUN_TEXT_GAIN) for f in weak)
+    leads = {f.offset for f in wordfit.poor_fits(faithful)}
+    assert all(fit.clears(wordfit.MIN_GAIN) for fit in wordfit.word_fits(faithful.text)
+               if fit.start in leads)  # fmt: skip
