@@ -35,7 +35,7 @@ BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 # Options quoted by the wrong answers below (they must be options of the question).
 EX1_Q6_WRONG = [
     "004's grade means nothing: textstat reads it as one huge sentence.",
-    "The Guardian wrote for readers with university degrees, unlike 000 and 001.",
+    "The Guardian likely wrote for university graduates, unlike 000 and 001.",
 ]
 EX2_Q2_WRONG = [
     "Felipe Calderón, former president of Mexico",
@@ -51,7 +51,7 @@ EX3_Q7_WRONG = [
 ]
 EX4_Q4_WRONG = [
     "a video posted by Mexico's El Universal",
-    "metering: asylum seekers made to wait before they may ask",
+    "metering: asylum seekers made to wait before asking for asylum",
     "the Northern Triangle, and the violence and poverty families flee",
     "the nine-minute encounter",
 ]
