@@ -673,6 +673,11 @@ def _longest(question: dict) -> list[str]:
     return [option for option in question["options"] if len(option) == top]
 
 
+def _shortest(question: dict) -> list[str]:
+    bottom = min(len(option) for option in question["options"])
+    return [option for option in question["options"] if len(option) == bottom]
+
+
 def _most_shared_words(question: dict) -> list[str]:
     prompt = _words(question["prompt"])
     shared = {option: len(_words(option) & prompt) for option in question["options"]}
@@ -680,26 +685,111 @@ def _most_shared_words(question: dict) -> list[str]:
     return [option for option, count in shared.items() if count == top]
 
 
+#: Words that test-taking guides say mark a careful, hence right, option ...
+HEDGES = frozenset(
+    "may might can could often usually likely probably perhaps possibly suggests suggest".split()
+)
+#: ... and words that mark a sweeping, hence wrong, one.
+ABSOLUTES = frozenset(
+    "always never only all every none nothing proves prove certainly must".split()
+)
+
+
+def _some_or_all(question: dict, chosen: list[str]) -> list[str]:
+    """The chosen options; every option when the cue picks none or all (it does not help)."""
+    return chosen if 0 < len(chosen) < len(question["options"]) else list(question["options"])
+
+
+def _hedged(question: dict) -> list[str]:
+    return _some_or_all(question, [o for o in question["options"] if _words(o) & HEDGES])
+
+
+def _without_absolutes(question: dict) -> list[str]:
+    return _some_or_all(question, [o for o in question["options"] if not _words(o) & ABSOLUTES])
+
+
+def _odd_one_out(question: dict) -> list[str]:
+    """The option sharing the fewest of its words with the other options (ties split)."""
+    options = question["options"]
+
+    def shared(option: str) -> float:
+        others = set().union(*(_words(other) for other in options if other != option))
+        return len(_words(option) & others) / max(len(_words(option)), 1)
+
+    bottom = min(shared(option) for option in options)
+    return [option for option in options if shared(option) == bottom]
+
+
+#: Each test-wise strategy: a name and the options it picks for a question.
+STRATEGIES = {
+    "longest": _longest,
+    "shortest": _shortest,
+    "most shared words": _most_shared_words,
+    "hedged wording": _hedged,
+    "no absolute words": _without_absolutes,
+    "odd one out": _odd_one_out,
+}
+
+
 def test_no_choice_question_gives_its_key_away():
-    """Test-wise strategies (the longest option; the option sharing most words with the prompt)
-    hit the key no more often than blind guessing, averaged over every choice question."""
+    """Test-wise strategies (see STRATEGIES) hit the key no more often than blind guessing,
+    averaged over every choice question."""
     found = [q for stem in STEMS for q in _choice_questions(stem)]
     assert len(found) >= 15, [q["id"] for q in found]
     guess = sum(
         sum(len(keys) for keys in q["keys"]) / len(q["keys"]) / len(q["options"]) for q in found
     ) / len(found)
-    for name, pick in (("longest", _longest), ("most shared words", _most_shared_words)):
+    for name, pick in STRATEGIES.items():
         rates = {q["id"]: round(_hit_rate(q, pick), 2) for q in found}
         average = sum(rates.values()) / len(rates)
         assert average <= guess, f"{name}: {average:.2f} > blind guess {guess:.2f}; {rates}"
 
 
+def _cue(prompt: str, options: list[str], key: str) -> dict:
+    return {"prompt": prompt, "options": options, "keys": [[key]]}
+
+
 def test_the_giveaway_check_can_fail():
-    """A question whose key is the longest option and repeats the prompt is caught."""
-    cue = {
-        "prompt": "Why is altering a quotation a breach of ethics?",
-        "options": ["No.", "Altering a quotation is a breach of ethics.", "Yes."],
-        "keys": [["Altering a quotation is a breach of ethics."]],
+    """Each strategy catches a question whose key carries its cue (blind guessing: 1/3)."""
+    repeats = _cue(
+        "Why is altering a quotation a breach of ethics?",
+        ["No.", "Altering a quotation is a breach of ethics.", "Yes."],
+        "Altering a quotation is a breach of ethics.",
+    )
+    terse = _cue(
+        "Is the dateline a lead to the source?",
+        [
+            "Yes.",
+            "No, every site strips datelines from copies.",
+            "Only when a byline is there too.",
+        ],
+        "Yes.",
+    )
+    careful = _cue(
+        "What does a Reuters dateline on an unknown site tell you?",
+        ["The page may copy Reuters.", "The page is Reuters'.", "The site is a Reuters partner."],
+        "The page may copy Reuters.",
+    )
+    sweeping = _cue(
+        "What does a Reuters dateline on an unknown site tell you?",
+        ["It proves the page is Reuters'.", "A lead to check.", "All copies keep the dateline."],
+        "A lead to check.",
+    )
+    odd = _cue(
+        "Which pair of versions shares the most words?",
+        ["000 and 001", "000 and 004", "001 and 004", "none of them"],
+        "none of them",
+    )
+    caught = {
+        "longest": repeats,
+        "most shared words": repeats,
+        "shortest": terse,
+        "hedged wording": careful,
+        "no absolute words": sweeping,
+        "odd one out": odd,
     }
-    assert _hit_rate(cue, _longest) == 1 > 1 / 3
-    assert _hit_rate(cue, _most_shared_words) == 1
+    assert caught.keys() == STRATEGIES.keys()
+    for name, cue in caught.items():
+        assert _hit_rate(cue, STRATEGIES[name]) == 1 > 1 / 3, name
+    # A cue every option carries tells nothing: the strategy falls back to blind guessing.
+    assert _hit_rate(_cue("?", ["It may.", "It can.", "It might."], "It can."), _hedged) == 1 / 3
