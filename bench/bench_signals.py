@@ -5,10 +5,11 @@ Targets (issue "instruments that work on any copy"):
 - the reference-free spinning signals find at least 40% of the swapped wordings of the spun
   copies (a swap counts as found when a spinning finding overlaps it);
 - at most one false spinning lead per 300 words of faithfully copied news: the unspun news
-  texts, the short news texts of tests/files/attribution (written for the attribution
-  benchmark, never used to set a threshold here), and the kit's 000 and 004, which no spinning
-  tool touched. The kit's 001 is a spun copy whose swaps are only partly known: its leads are
-  printed apart, those on a known swap (story_examples.toml) counted, the rest unverified.
+  texts, the eight long texts of tests/files/faithful (written blind for this check), the
+  short news texts of tests/files/attribution (written for the attribution benchmark), and
+  the kit's 000 and 004, which no spinning tool touched. The kit's 001 is a spun copy whose
+  swaps are only partly known: its leads are printed apart, those on a known swap
+  (story_examples.toml) counted, the rest unverified.
 Translation and preprocessing signals are reported per keyed change, without a target.
 The script reads the material as files: it imports nothing from tests/.
 """
@@ -95,10 +96,11 @@ def faithful_texts() -> list[tuple[str, object]]:
         (f"news/{path.name}", as_version(path.read_text(encoding="utf-8"), path.stem))
         for path in sorted((MATERIAL / "news").glob("*.txt"))
     ]
-    texts += [
-        (f"attribution/{path.name}", as_version(path.read_text(encoding="utf-8"), path.stem))
-        for path in sorted((MATERIAL.parent / "attribution").glob("*.txt"))
-    ]
+    for folder in ("faithful", "attribution"):
+        texts += [
+            (f"{folder}/{path.name}", as_version(path.read_text(encoding="utf-8"), path.stem))
+            for path in sorted((MATERIAL.parent / folder).glob("*.txt"))
+        ]
     story = kit.load_story()
     return texts + [(f"story {v.id}", v) for v in story if v.id in ("000", "004")]
 

@@ -10,9 +10,9 @@ word's near-synonyms in the same place. When a near-synonym is at least
 :data:`MIN_LIKELIER` times likelier there, the word is a lead.
 
 One misfit proves little; many prove more. :func:`spin_survey` counts a whole text's *odd
-words* (a near-synonym about 150 times likelier): faithful news has about 1.5 in 100 words, a
-spun copy twice that or more. In a text that reads as spun as a whole, weaker misfits (from
-about 33 times) are leads too, each saying why. Two resources, both offline:
+words* (a near-synonym about 400 times likelier): faithful news has about 1 in 100 words, a
+spun copy two or three times as many. In a text that reads as spun as a whole, weaker
+misfits (from about 33 times) are leads too, each saying why. Two resources, both offline:
 
 - near-synonyms: :mod:`kit.synonyms` (Moby Thesaurus II, public domain), taken loosely
   (:data:`kit.synonyms.LOOSEST`): a spinning tool's thesaurus offers far more than close
@@ -30,15 +30,18 @@ reads nothing.
 How good is it? Measured by ``bench/bench_signals.py`` on keyed material that no list here
 was written from (tests/files/signals: ten news texts and a test spinner's copies of them),
 with the other list-free signals: about two swaps in five found, nearly two in three leads on
-a swap, and about one false lead per 300 words of faithful text (the ten news texts, the
-attribution benchmark's sixteen and the kit's 000 and 004; none of the eleven long enough to
-judge reads as spun, the closest at 2.4 odd words per 100). How the thresholds were reached,
-honestly: five of the ten texts were held out until the first version of this module was
-done, and on them it gave one false lead per 126 words; the thresholds were then set on all
-ten, so the figures are not blind. On the kit's own 001, spun by a real tool, it flags
-"encompassing", "traversing", "prayed", "chore" and "traverse" with no list of spun words. A
-writer's own rare but apt word can be a lead too, and most swaps that keep the sentence
-idiomatic ("rainfall" for "rain") leave no trace. A lead says: read this word again.
+a swap, and about one false lead per 340 words of faithful text (the ten news texts, eight
+long texts of tests/files/faithful, the attribution benchmark's sixteen short ones and the
+kit's 000 and 004; none of the 19 long enough to judge reads as spun, the closest at 1.9
+odd words per 100 against 2.2). How the thresholds were reached, honestly: five of the ten
+news texts were held out until the first version of this module was done, and gave one false
+lead per 126 words; the eight long faithful texts were written blind and, with the survey's
+first settings, one of them (an obituary) read as spun and the eight gave one false lead per
+114 words. Each time the thresholds were then set on all the material, so the figures are
+not blind. On the kit's own 001, spun by a real tool, it flags "encompassing",
+"traversing", "prayed", "chore" and "traverse" with no list of spun words. A writer's own
+rare but apt word can be a lead too, and most swaps that keep the sentence idiomatic
+("rainfall" for "rain") leave no trace. A lead says: read this word again.
 
 >>> from kit.locate import as_version
 >>> text = "The National Guard was doing its chore of looking after public security."
@@ -72,11 +75,11 @@ MIN_LIKELIER = round(math.exp(MIN_GAIN), -2)
 #: again (e**2, about 7 times) to be a lead.
 REPEATED_EXTRA = 2.0
 #: The survey of a whole text counts its *odd words*: words that a near-synonym would fit at
-#: least e**SURVEY_GAIN (about 150) times better. Faithful news has about 1.5 in 100 words.
-SURVEY_GAIN = 5.0
+#: least e**SURVEY_GAIN (about 400) times better. Faithful news has about 1 in 100 words.
+SURVEY_GAIN = 6.0
 #: A text of at least SURVEY_MIN_WORDS words with SPUN_DENSITY odd words or more in 100 reads
 #: as spun as a whole (a shorter text is too short to tell: a few odd words decide it).
-SPUN_DENSITY = 3.0
+SPUN_DENSITY = 2.2
 SURVEY_MIN_WORDS = 300
 #: In a text that reads as spun, a word is a lead from e**SPUN_TEXT_GAIN (about 33 times): a
 #: cluster of odd words is itself evidence that a tool passed over the text, so a weaker
@@ -153,7 +156,7 @@ class SpinSurvey:
         )
         return (
             f"{self.odd_words} odd words in {self.words} ({self.per_hundred:.1f} per 100; "
-            f"faithful news has about 1.5, a spun copy {SPUN_DENSITY:g} or more): the text "
+            f"faithful news has about 1, a spun copy {SPUN_DENSITY:g} or more): the text "
             f"{verdict}."
         )
 

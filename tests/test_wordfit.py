@@ -103,8 +103,8 @@ def test_near_synonyms_inflect_and_loosen_with_the_overlap():
 @pytest.mark.parametrize(
     ("survey", "reads_spun"),
     [
-        (wordfit.SpinSurvey(400, 12), True),  # 3 odd words in 100
-        (wordfit.SpinSurvey(400, 11), False),
+        (wordfit.SpinSurvey(1000, round(wordfit.SPUN_DENSITY * 10) + 1), True),
+        (wordfit.SpinSurvey(1000, round(wordfit.SPUN_DENSITY * 10) - 1), False),
         (wordfit.SpinSurvey(wordfit.SURVEY_MIN_WORDS - 1, 50), False),  # too short to tell
         (wordfit.SpinSurvey(400, 0, prose=False), False),
     ],
@@ -128,3 +128,12 @@ def test_weaker_misfits_are_leads_only_in_a_text_that_reads_as_spun():
     leads = {f.offset for f in wordfit.poor_fits(faithful)}
     assert all(fit.clears(wordfit.MIN_GAIN) for fit in wordfit.word_fits(faithful.text)
                if fit.start in leads)  # fmt: skip
+
+
+def test_lesson4_survey_claims_hold(story):
+    """Lesson 4: 001 has about two and a half clear misfits per 100 words and reads as spun;
+    000 has about one and a third and does not."""
+    spun = wordfit.spin_survey(story["001"].text)
+    translated = wordfit.spin_survey(story["000"].text)
+    assert spun.reads_spun and round(spun.per_hundred * 2) / 2 == 2.5
+    assert not translated.reads_spun and round(translated.per_hundred, 1) in (1.2, 1.3, 1.4)
