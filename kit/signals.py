@@ -5,8 +5,8 @@ traces follow from that, on any text:
 
 - :func:`article_mismatches`: the article stayed while the word after it changed
   ("an arm" -> "an limb", "a big" -> "a enormous");
-- :func:`rare_words_in_expressions`: a word much rarer than the usual word in a common fixed
-  expression ("peace talks" -> "tranquility talks": a word 100 times rarer than "peace").
+- :func:`rare_words_in_expressions`: a near-synonym much rarer than the usual word in a common
+  fixed expression ("peace talks" -> "tranquillity talks": over 100 times rarer than "peace").
   The expressions are those of ``data/lexicons/fixed_expressions.toml`` (not their spun
   forms); how rare a word is comes from the ``wordfreq`` package (R. Speer,
   https://github.com/rspeer/wordfreq), which ships its frequency lists and works offline;
@@ -41,6 +41,7 @@ from kit.collocations import unusual_pairings
 from kit.findings import Finding, make_finding
 from kit.lexicons import is_running_prose, load_lexicon, stop_words
 from kit.story import Version
+from kit.synonyms import same_meaning
 from kit.wordfit import poor_fits, spin_survey, word_fits
 
 #: How much rarer (in Zipf units, log10 per billion words) a word must be than the usual word
@@ -146,16 +147,18 @@ def _pairs(version: Version):
 
 def rare_words_in_expressions(version: Version) -> list[Finding]:
     """A word far rarer than the usual word of a fixed expression, next to the expression's
-    other word ("tranquility talks" for "peace talks").
+    other word ("tranquillity talks" for "peace talks").
 
-    The word must be rare in English (Zipf below :data:`RARE_BELOW`) and at least
-    :data:`RARER_BY` below every word that completes a listed expression there ("border"
-    has "city", "crossing", "wall" and "patrol"); names and pairs that are themselves listed
-    expressions are left alone.
+    The word must be a near-synonym (:mod:`kit.synonyms`) of a word that completes a listed
+    expression there ("border" has "city", "crossing", "wall" and "patrol"), rare in English
+    (Zipf below :data:`RARE_BELOW`) and at least :data:`RARER_BY` below that word; names and
+    pairs that are themselves listed expressions are left alone.
 
     >>> from kit.locate import as_version
-    >>> [f.evidence for f in rare_words_in_expressions(as_version("The tranquility talks began."))]
-    ['tranquility talks']
+    >>> [f.evidence for f in rare_words_in_expressions(as_version("The tranquillity talks began."))]
+    ['tranquillity talks']
+    >>> rare_words_in_expressions(as_version("He joined the city architect's department."))
+    []
     >>> rare_words_in_expressions(as_version("They fought for human rights and civil rights."))
     []
     """
@@ -167,17 +170,21 @@ def rare_words_in_expressions(version: Version) -> list[Finding]:
         if (low_left, low_right) in listed or right[0].isupper() or left[0].isupper():
             continue  # a listed pair, or a name
         if low_left in after and low_right not in stop_words():
-            odd, expressions = low_right, [f"{low_left} {w}" for w in sorted(after[low_left])]
-            usual = min(after[low_left], key=zipf)
+            odd, kept, completions = low_right, low_left, after[low_left]
         elif low_right in before and low_left not in stop_words():
-            odd, expressions = low_left, [f"{w} {low_right}" for w in sorted(before[low_right])]
-            usual = min(before[low_right], key=zipf)
+            odd, kept, completions = low_left, low_right, before[low_right]
         else:
             continue
-        if not 0 < zipf(odd) < RARE_BELOW or zipf(odd) > zipf(usual) - RARER_BY:
+        # only a near-synonym of a word that completes the expression stands in for it:
+        # "architect's department" is a department, not a broken "fire department"
+        replaced = [w for w in completions if same_meaning(odd, w)]
+        if not replaced or not 0 < zipf(odd) < RARE_BELOW:
+            continue
+        usual = max(replaced, key=zipf)
+        if zipf(odd) > zipf(usual) - RARER_BY:
             continue
         times = round(10 ** (zipf(usual) - zipf(odd)))
-        expression = "' or '".join(expressions[:3])
+        expression = f"{kept} {usual}" if odd == low_right else f"{usual} {kept}"
         findings.append(
             make_finding(
                 version,
@@ -186,10 +193,11 @@ def rare_words_in_expressions(version: Version) -> list[Finding]:
                 "rare word in a fixed expression",
                 f"{left} {right}",
                 f"'{odd}' stands where English usually has the fixed expression '{expression}'; "
-                f"'{odd}' is at least {times} times rarer than '{usual}'. Spinning tools swap one "
-                "word of an expression for a rarer near-synonym. A lead: the writer may mean "
-                "something else.",
-                "wordfreq word frequencies; expressions of fixed_expressions.toml",
+                f"the thesaurus lists '{odd}' and '{usual}' together, and '{odd}' is at least "
+                f"{times} times rarer. Spinning tools swap one word of an expression for a "
+                "rarer near-synonym. A lead: the writer may mean something else.",
+                "wordfreq word frequencies; expressions of fixed_expressions.toml; Moby "
+                "Thesaurus II",
             )
         )
     return findings
