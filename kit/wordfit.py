@@ -162,8 +162,12 @@ class SpinSurvey:
 
 
 @cache
-def _model():
-    """The general English trigram model of pocketsphinx, loaded once."""
+def language_model():
+    """The general English trigram model of pocketsphinx, loaded once.
+
+    >>> language_model().size()  # a trigram model
+    3
+    """
     import pocketsphinx
 
     path = Path(pocketsphinx.get_model_path()) / "en-us" / "en-us.lm.bin"
@@ -181,7 +185,7 @@ def log_probability(*words: str) -> float:
     >>> log_probability("police", "said") > log_probability("police", "stated")
     True
     """
-    return _model().prob(list(reversed(words))) * _LOG_UNIT
+    return language_model().prob(list(reversed(words))) * _LOG_UNIT
 
 
 def _place_score(words: list[str], k: int, word: str) -> float:

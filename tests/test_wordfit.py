@@ -137,3 +137,17 @@ def test_lesson4_survey_claims_hold(story):
     translated = wordfit.spin_survey(story["000"].text)
     assert spun.reads_spun and round(spun.per_hundred * 2) / 2 == 2.5
     assert not translated.reads_spun and round(translated.per_hundred, 1) in (1.2, 1.3, 1.4)
+
+
+def test_a_missing_language_model_names_the_file_and_the_fix(tmp_path, monkeypatch):
+    import pocketsphinx
+
+    monkeypatch.setattr(pocketsphinx, "get_model_path", lambda: str(tmp_path))
+    wordfit.language_model.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"en-us\.lm\.bin.*--force-reinstall pocketsphinx"):
+            wordfit.log_probability("police", "said")
+    finally:
+        monkeypatch.undo()
+        wordfit.language_model.cache_clear()
+    assert wordfit.log_probability("police", "said") < 0  # the real model again
