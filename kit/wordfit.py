@@ -30,7 +30,7 @@ reads nothing.
 How good is it? Measured by ``bench/bench_signals.py`` on keyed material that no list here
 was written from (tests/files/signals: ten news texts and a test spinner's copies of them),
 with the other list-free signals: about two swaps in five found, nearly two in three leads on
-a swap, and about one false lead per 340 words of faithful text (the ten news texts, eight
+a swap, and about one false lead per 380 words of faithful text (the ten news texts, eight
 long texts of tests/files/faithful, the attribution benchmark's sixteen short ones and the
 kit's 000 and 004; none of the 19 long enough to judge reads as spun, the closest at 1.9
 odd words per 100 against 2.2). How the thresholds were reached, honestly: five of the ten
