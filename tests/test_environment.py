@@ -30,7 +30,8 @@ def _pyproject_requirements() -> dict[str, Requirement]:
 
 
 def _conda_requirements() -> dict[str, str]:
-    """Parse the conda dependency list of environment.yml (a flat list of 'name<op>version')."""
+    """Parse the dependency list of environment.yml: 'name<op>version' entries, those of its
+    pip subsection included (packages that conda-forge lacks)."""
     specs, in_deps = {}, False
     for line in (REPO / "environment.yml").read_text(encoding="utf-8").splitlines():
         if re.match(r"^dependencies:\s*$", line):
