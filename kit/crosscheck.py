@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from nltk import edit_distance  # pure Python: needs no downloaded data
 
 from kit.findings import Finding, make_finding
-from kit.lexicons import stop_words
+from kit.lexicons import first_name_sex, stop_words
 from kit.locate import fold, normalise_words, snippet
 from kit.quoting import quotation_rows
 from kit.speakers import NAME_RUN
@@ -26,7 +26,7 @@ from kit.story import Version
 MALE = {"he", "his", "him", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 _PRONOUN_NEAR = re.compile(
-    r"\b(?P<name>[A-ZÀ-Þ][^\W\d_]{2,}(?:\s+[A-ZÀ-Þ][^\W\d_]{2,})*)\b(?P<gap>(?:[\s,]+[^\W\d_]+){0,4}?)[\s,]+"
+    r"\b(?P<name>[A-ZÀ-Þ][^\W\d_]{2,}(?:\s+[A-ZÀ-Þ][^\W\d_]{2,})*)\b(?P<gap>(?:[\s,]+[^\W_]+){0,4}?)[\s,]+"
     r"(?P<pronoun>he|his|him|himself|she|her|hers|herself)\b"
 )
 
@@ -110,18 +110,36 @@ def _pronoun_links(version: Version) -> list[tuple[str, str, int, str]]:
     return links
 
 
+def _first_name_genders(version: Version) -> dict[str, tuple[str, str]]:
+    """Name key (folded) -> (gender, first name) from first names that census records give
+    mostly to one sex ("Margaret Oyelaran": oyelaran and margaret -> female)."""
+    found = {}
+    for surname, (first, _) in _first_names(version).items():
+        sex = first_name_sex(first)
+        if sex:
+            found[surname] = (sex, first)
+            found.setdefault(fold(first), (sex, first))
+    return found
+
+
 def pronoun_disagreements(
     versions: tuple[Version, ...], genders: dict[str, str] | None = None
 ) -> list[Finding]:
     """Pronouns whose gender disagrees with the person they follow ("Perez and his son" for
-    a mother), judged against ``genders`` or the versions that are consistent.
+    a mother), judged against ``genders``, else the versions that are consistent, else the
+    person's first name (a name census records give mostly to one sex): the last works on a
+    single copy.
 
     >>> from kit.locate import as_version
     >>> pronoun_disagreements((as_version("Perez and her son. Perez wept."),))
     []
+    >>> text = "Nurse Margaret Oyelaran said he had brought the petition himself."
+    >>> [f.evidence for f in pronoun_disagreements((as_version(text),))]
+    ['Nurse Margaret Oyelaran said he']
     """
     links = {v.id: _pronoun_links(v) for v in versions}
-    reference = {fold(k): v for k, v in (genders or {}).items()}
+    given = {fold(k): v for k, v in (genders or {}).items()}
+    reference = dict(given)
     votes: dict[str, dict[str, int]] = {}
     for version_links in links.values():
         per_name: dict[str, set[str]] = {}
@@ -140,9 +158,21 @@ def pronoun_disagreements(
         genders_here: dict[str, set[str]] = {}
         for name, gender, _, _ in version_links:
             genders_here.setdefault(name, set()).add(gender)
+        named = _first_name_genders(by_id[vid])
         for name, gender, offset, text in version_links:
             expected = reference.get(name)
-            if expected and gender != expected:
+            # a single copy votes only for itself: there the first name decides
+            by_first_name = name in named and name not in given
+            if by_first_name and (len(versions) == 1 or expected is None):
+                expected, first = named[name]
+                if gender == expected:
+                    continue
+                people = "women" if expected == "female" else "men"
+                why = (
+                    f"The pronoun after '{text.split()[0]}' is {gender}, but the first name "
+                    f"'{first}' is given almost only to {people} in US census records. "
+                )
+            elif expected and gender != expected:
                 why = (
                     f"The pronoun after '{text.split()[0]}' is {gender}, but elsewhere "
                     f"this person is referred to as {expected}. "
@@ -162,7 +192,8 @@ def pronoun_disagreements(
                     "pronoun gender disagrees",
                     text,
                     why + "Translation programs often guess pronouns wrongly (Spanish 'su' means "
-                    "both 'his' and 'her', and subjects are often left out). Check who is meant.",
+                    "both 'his' and 'her', and subjects are often left out). Check who is meant: "
+                    "the pronoun may be about someone else.",
                     "heuristic (pronoun agreement)",
                 )
             )

@@ -17,6 +17,7 @@ finders of :mod:`kit.artifacts` and :mod:`kit.signals` never read it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,41 @@ def stop_words() -> frozenset[str]:
     (True, False)
     """
     return frozenset(load_lexicon("text_residue")["stop_words"]["words"])
+
+
+@cache
+def first_name_table() -> dict[str, str]:
+    """First name (lower case, no accents) -> "female" or "male", loaded once.
+
+    >>> first_name_table()["margaret"]
+    'female'
+    """
+    path = lexicon_dir() / "first_names.tsv"
+    table = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line and not line.startswith("#"):
+            name, _, sex = line.partition("\t")
+            if sex not in ("female", "male"):
+                raise LexiconError(
+                    f"{path}, line {number}: expected 'name<TAB>female' or 'name<TAB>male', "
+                    f"not {line!r}. Restore the file from the kit's repository, or rebuild it "
+                    "with bench/make_first_names.py."
+                )
+            table[name] = sex
+    return table
+
+
+def first_name_sex(name: str) -> str | None:
+    """'female' or 'male' for a first name that US census records give mostly to one sex;
+    None for names given to both, and for names the list lacks (data/lexicons/README.md).
+
+    >>> first_name_sex("Margaret"), first_name_sex("José"), first_name_sex("Guadalupe")
+    ('female', 'male', None)
+    """
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    )
+    return first_name_table().get(plain.lower())
 
 
 #: Below this share of stop words a text is not running prose (a preprocessed copy).
