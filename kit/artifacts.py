@@ -160,6 +160,9 @@ def translation_signals(
     >>> from kit.locate import as_version
     >>> [f.evidence for f in translation_signals(as_version("Border of USUU. Then more."))]
     ['USUU']
+    >>> text = "He was seen on Friday Evening and again in the evening."
+    >>> [f.signal for f in translation_signals(as_version(text))]
+    ['odd capital letter']
     """
     findings = []
     for pattern, entry in compiled_patterns("translation_signals"):
@@ -177,8 +180,14 @@ def translation_signals(
             )
     lower_here = {fold(w) for w in re.findall(r"(?<![.!?]\s)\b[a-z]+\b", version.body)}
     known_lower = vocabulary | lower_here
-    # a capitalised word between an all-lower-case word and a lower-case word or a comma
-    odd = re.compile(r"(?<![\w’'])[a-z]+(\s+)([A-Z][a-z]{2,})\b(?=\s+[a-z]|\s*[,;])")
+    # a capitalised word between an all-lower-case word (or a weekday: "on Friday Evening")
+    # and a lower-case word or a comma, on one line (a headline ends without a full stop), and
+    # not the head of a name such as "University of Elden" or "Homes for Heroes"
+    odd = re.compile(
+        r"(?<![\w’'])(?:[a-z]+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+        r"([ \t]+)([A-Z][a-z]{2,})\b"
+        r"(?=[ \t]+[a-z]|[ \t]*[,;])(?![ \t]+(?:of|for|and|de|del|la)[ \t]+[A-Z])"
+    )
     for found in odd.finditer(version.text):
         word = found.group(2)
         if fold(word) in known_lower and fold(word) not in stop_words():

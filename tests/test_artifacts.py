@@ -268,3 +268,13 @@ def test_every_lexicon_entry_names_a_public_source():
             if name in ("tortured_phrases", "fixed_expressions", "translation_signals"):
                 assert checkable.search(entry["source"]), (name, entry)
                 assert "FACTS" not in entry["source"] and "text 00" not in entry["source"]
+
+
+def test_odd_capitals_skip_line_breaks_and_name_heads():
+    # sentences written for this test; each has the word in lower case elsewhere
+    headline = "Council approves new budget\nResidents of the town said the budget was fair."
+    name = "Students at the University of Elden said the university was fair."
+    slip = "Police said the man was seen on Friday Evening, and not in the evening."
+    for text, flagged in ((headline, False), (name, False), (slip, True)):
+        found = artifacts.translation_signals(as_version(text))
+        assert [f.signal for f in found] == (["odd capital letter"] if flagged else []), text
