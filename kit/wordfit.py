@@ -287,7 +287,7 @@ def poor_fits(version: Version, fits: list[Fit] | None = None) -> list[Finding]:
 
 
 def _rounded(factor: float) -> str:
-    """A factor in words a reader can take in: '1,100', '40,000', 'a million'."""
+    """A factor a reader can take in: '1,100', '40,000', '3 million'."""
     if factor >= 1e6:
         return f"{factor / 1e6:,.0f} million"
     digits = len(str(int(factor))) - 2
