@@ -266,12 +266,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("notebook", help="the .ipynb file to check")
     _add_kernel_limits(validate, "memory cap of the kernel (1G)")
-    story = commands.add_parser(
+    story = _command(
+        commands,
         "story",
-        help="work with a story folder (story init FOLDER)",
+        None,  # a sub-command must follow: without one, the kit command prints its help
+        summary="work with a story folder (story init FOLDER)",
+        failed="(not used)",
         description="Work with a story folder: 'story init FOLDER' writes its manifest.",
-        epilog=EXIT_CODES.format(failed="(not used)"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     story_commands = story.add_subparsers(dest="story_command", metavar="STORY_COMMAND")
     story_init = _command(

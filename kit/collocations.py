@@ -43,7 +43,6 @@ threshold is set for few false leads, not for many finds.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from itertools import pairwise
 
@@ -54,6 +53,7 @@ from kit.findings import Finding, make_finding
 from kit.lexicons import is_running_prose, stop_words
 from kit.story import Version
 from kit.synonyms import near_synonyms
+from kit.text import WORD
 
 #: The smallest count in the bigram list: a pair missing from it was seen fewer times.
 BIGRAM_FLOOR = 100_000
@@ -62,7 +62,6 @@ BIGRAM_FLOOR = 100_000
 #: "occupants"); a writer who picks the rarer word on purpose mostly picks its usual company.
 MORE_COMMON_BY = 1.5
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 _SENTENCE_END = tuple('.!?:"“”(\n-–—')
 
 
@@ -110,7 +109,7 @@ def unusual_pairings(version: Version, stop_word_neighbours: bool = True) -> lis
     >>> unusual_pairings(as_version("local occupants evacuated officials stated river rose"))
     []
     """
-    tokens = list(_TOKEN.finditer(version.text))
+    tokens = list(WORD.finditer(version.text))
     if not is_running_prose(version.text):
         return []
     stops = stop_words()

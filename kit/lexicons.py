@@ -17,13 +17,14 @@ finders of :mod:`kit.artifacts` and :mod:`kit.signals` never read it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from kit.errors import LexiconError
 from kit.fileio import data_folder, parse_toml
+from kit.locate import fold
+from kit.text import WORD
 
 LEXICON_FORMAT = "kit-lexicon/1"
 
@@ -124,10 +125,7 @@ def first_name_sex(name: str) -> str | None:
     >>> first_name_sex("Margaret"), first_name_sex("José"), first_name_sex("Guadalupe")
     ('female', 'male', None)
     """
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
-    )
-    return first_name_table().get(plain.lower())
+    return first_name_table().get(fold(name))
 
 
 #: Below this share of stop words a text is not running prose (a preprocessed copy).
@@ -144,7 +142,7 @@ def is_running_prose(text: str) -> bool:
     >>> is_running_prose("river rose town flooded officials said")
     False
     """
-    words = re.findall(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", text.lower())
+    words = WORD.findall(text.lower())
     stops = stop_words()
     return sum(w in stops for w in words) >= PROSE_STOP_SHARE * max(1, len(words))
 

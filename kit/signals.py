@@ -42,6 +42,7 @@ from kit.findings import Finding, make_finding
 from kit.lexicons import is_running_prose, load_lexicon, stop_words
 from kit.story import Version
 from kit.synonyms import same_meaning
+from kit.text import WORD
 from kit.wordfit import poor_fits, spin_survey, word_fits
 
 #: How much rarer (in Zipf units, log10 per billion words) a word must be than the usual word
@@ -59,7 +60,6 @@ _YOU_SOUND = re.compile(
 _SILENT_H = re.compile(r"^(?:hour|honest|honou?r|heir|herb(?!ert))")
 _ARTICLE = re.compile(r"\b(?P<article>[Aa]n?)\s+(?P<word>[a-z][a-z'’-]*)")
 _SENTENCE_END = tuple('.!?…:;"“”(\n-–—')  # a dateline ends with a dash
-_TOKEN = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 
 
 @cache
@@ -139,7 +139,7 @@ def _expressions() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[tuple
 
 def _pairs(version: Version):
     """Adjacent word pairs of the text (no punctuation between): (word, start, word, start)."""
-    tokens = list(_TOKEN.finditer(version.text))
+    tokens = list(WORD.finditer(version.text))
     for left, right in pairwise(tokens):
         if version.text[left.end() : right.start()].strip() == "":
             yield left.group(), left.start(), right.group(), right.start()

@@ -18,6 +18,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+#: A word for the signals: letters, with inner apostrophes or hyphens ("Obrador’s", "low-lying").
+WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+
 #: Abbreviations Punkt must not end a sentence on (lower case, without the final period).
 ABBREVIATIONS = frozenset(
     {

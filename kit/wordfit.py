@@ -65,6 +65,7 @@ from kit.findings import Finding, make_finding
 from kit.lexicons import is_running_prose, stop_words
 from kit.story import Version
 from kit.synonyms import LOOSEST, near_synonyms
+from kit.text import WORD
 
 #: How much likelier (natural log) a near-synonym must be in the word's place: e**8 is about
 #: 3,000 times. Set for few false leads on faithful news, not for many finds.
@@ -92,7 +93,8 @@ _LOG_UNIT = math.log(1.0001)
 SIGNAL = "word that fits worse than a near-synonym"
 SOURCE = "Moby Thesaurus II (near-synonyms); CMU Sphinx general English trigram model"
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*|[.!?;:\n]")
+#: Words, and the marks that end a sentence for the trigram model.
+_TOKEN = re.compile(WORD.pattern + r"|[.!?;:\n]")
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,12 @@ def _sentences(text: str) -> list[list[re.Match]]:
     return sentences + [current] if current else sentences
 
 
+@cache
+def _modelled_synonyms(word: str) -> tuple[str, ...]:
+    """The loose near-synonyms of a word that the language model knows (asked once a word)."""
+    return tuple(o for o in near_synonyms(word, LOOSEST) if log_probability(o) > _UNKNOWN)
+
+
 def word_fits(text: str) -> list[Fit]:
     """Every checked word of a text with its best near-synonym in the same place.
 
@@ -217,7 +225,7 @@ def word_fits(text: str) -> list[Fit]:
     ('residents', True)
     """
     stops = stop_words()
-    counts = Counter(t.group().lower() for t in _TOKEN.finditer(text))
+    counts = Counter(t.group().lower() for t in WORD.finditer(text))
     fits = []
     for sentence in _sentences(text):
         words = ["<s>"] + [t.group().lower() for t in sentence] + ["</s>"]
@@ -227,7 +235,7 @@ def word_fits(text: str) -> list[Fit]:
                 continue
             if token.group()[0].isupper() and k > 1:
                 continue  # a name
-            others = [o for o in near_synonyms(word, LOOSEST) if log_probability(o) > _UNKNOWN]
+            others = _modelled_synonyms(word)
             if not others:
                 continue
             own = _place_score(words, k, word)
@@ -243,7 +251,7 @@ def spin_survey(text: str, fits: list[Fit] | None = None) -> SpinSurvey:
     >>> survey.words, survey.reads_spun, str(survey).endswith("too short to judge as a whole.")
     (8, False, True)
     """
-    words = sum(1 for t in _TOKEN.finditer(text) if t.group()[0].isalpha())
+    words = sum(1 for _ in WORD.finditer(text))
     if not is_running_prose(text):
         return SpinSurvey(words, 0, prose=False)
     fits = word_fits(text) if fits is None else fits
